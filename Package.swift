@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Plumbline",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "PlumblineCore", targets: ["PlumblineCore"]),
+        .executable(name: "plumb", targets: ["plumb"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "PlumblineCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/knowledge"), .copy("Resources/templates")]
+        ),
+        .executableTarget(
+            name: "plumb",
+            dependencies: [
+                "PlumblineCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PlumblineCoreTests",
+            dependencies: [
+                "PlumblineCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PlumbCLITests",
+            dependencies: ["PlumblineCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
