@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlumbCLITests",
-            dependencies: ["PlumblineCore"]
+            dependencies: ["PlumblineCore", "plumb"]
         ),
     ],
     swiftLanguageModes: [.v6]

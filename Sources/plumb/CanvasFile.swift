@@ -13,18 +13,25 @@ enum CanvasFile {
             throw CanvasReadError(issues: [CanvasIssue(file: path, code: .unreadable, message: "no such file")])
         }
         guard !isDirectory.boolValue else {
-            throw CanvasReadError(issues: [CanvasIssue(file: path, code: .unreadable, message: "is a directory, not a canvas file")])
-        }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maxBytes {
             throw CanvasReadError(issues: [
-                CanvasIssue(file: path, code: .tooLarge, message: "the file is \(size / (1 << 20)) MiB; the limit is \(limits.maxBytes / (1 << 20)) MiB")
+                CanvasIssue(file: path, code: .unreadable, message: "is a directory, not a canvas file")
+            ])
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maxBytes
+        {
+            throw CanvasReadError(issues: [
+                CanvasIssue(
+                    file: path, code: .tooLarge,
+                    message: "the file is \(size / (1 << 20)) MiB; the limit is \(limits.maxBytes / (1 << 20)) MiB")
             ])
         }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw CanvasReadError(issues: [CanvasIssue(file: path, code: .unreadable, message: "cannot be read: \(error.localizedDescription)")])
+            throw CanvasReadError(issues: [
+                CanvasIssue(file: path, code: .unreadable, message: "cannot be read: \(error.localizedDescription)")
+            ])
         }
         return try CanvasReader(limits: limits).read([UInt8](data), file: path)
     }

@@ -46,7 +46,9 @@ struct FormatCommand: ParsableCommand {
             if document.syntax == .yaml, !dropComments {
                 let comments = YAMLComments.lines(in: original)
                 if !comments.isEmpty {
-                    Console.error("\(file): left unchanged: it has comments (first at line \(comments[0])) that formatting would remove; pass --drop-comments to format it anyway")
+                    Console.error(
+                        "\(file): left unchanged: it has comments (first at line \(comments[0])) that formatting would remove; pass --drop-comments to format it anyway"
+                    )
                     unformatted = true
                     continue
                 }

@@ -28,9 +28,15 @@ struct ValidateCommand: ParsableCommand {
             do {
                 let document = try CanvasFile.read(file)
                 let c = document.canvas
-                results.append(FileResult(file: file, valid: true, errors: [], summary: "\(c.kind.rawValue), \(c.objectives.count) objectives, \(c.kpis.count) KPIs, \(c.participants.count) participants"))
+                results.append(
+                    FileResult(
+                        file: file, valid: true, errors: [],
+                        summary:
+                            "\(c.kind.rawValue), \(c.objectives.count) objectives, \(c.kpis.count) KPIs, \(c.participants.count) participants"
+                    ))
             } catch {
-                results.append(FileResult(file: file, valid: false, errors: error.issues.map(IssueDTO.init), summary: nil))
+                results.append(
+                    FileResult(file: file, valid: false, errors: error.issues.map(IssueDTO.init), summary: nil))
             }
         }
         switch format {

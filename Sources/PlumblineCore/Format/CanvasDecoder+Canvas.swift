@@ -79,7 +79,9 @@ extension CanvasDecoder {
                 let raw = s.text
                 let path = "\(key)[\(i)].id"
                 if !Identifier<Canvas>.isWellFormed(raw) {
-                    report(.invalidID, at: idEntry.value.mark, path: path, "'\(raw)' is not a valid id", expected: Self.idRule)
+                    report(
+                        .invalidID, at: idEntry.value.mark, path: path, "'\(raw)' is not a valid id",
+                        expected: Self.idRule)
                 }
                 if let first = ids[raw] {
                     report(
@@ -104,7 +106,9 @@ extension CanvasDecoder {
     private func decodeContext(_ r: FieldReader) -> [String: String] {
         guard let node = r.take("context") else { return [:] }
         guard case .mapping(let entries) = node.content else {
-            report(.wrongType, at: node.mark, path: "context", "found \(node.shapeDescription)", expected: "a mapping such as {industry: saas, size: '200', stage: growth}")
+            report(
+                .wrongType, at: node.mark, path: "context", "found \(node.shapeDescription)",
+                expected: "a mapping such as {industry: saas, size: '200', stage: growth}")
             return [:]
         }
         var out: [String: String] = [:]

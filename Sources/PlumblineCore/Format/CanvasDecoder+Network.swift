@@ -2,7 +2,9 @@
 
 extension CanvasDecoder {
     func decodeValueExchange(_ node: DocumentNode, path: String) -> ValueExchange? {
-        guard let r = FieldReader(node, path: path, decoder: self, expected: "a value exchange: a mapping with from, to and value")
+        guard
+            let r = FieldReader(
+                node, path: path, decoder: self, expected: "a value exchange: a mapping with from, to and value")
         else { return nil }
         let from: ParticipantID? = r.reference("from", kind: .participant, required: true)
         let to: ParticipantID? = r.reference("to", kind: .participant, required: true)
@@ -43,7 +45,9 @@ extension CanvasDecoder {
     }
 
     func decodeFeedbackLoop(_ node: DocumentNode, path: String) -> FeedbackLoop? {
-        guard let r = FieldReader(node, path: path, decoder: self, expected: "a feedback loop: a mapping with id and kpis")
+        guard
+            let r = FieldReader(
+                node, path: path, decoder: self, expected: "a feedback loop: a mapping with id and kpis")
         else { return nil }
         let id: FeedbackLoopID? = r.entityID()
         let hasKPIs = r.peek("kpis") != nil
@@ -61,7 +65,9 @@ extension CanvasDecoder {
     }
 
     func decodeIncentive(_ node: DocumentNode, path: String) -> Incentive? {
-        guard let r = FieldReader(node, path: path, decoder: self, expected: "an incentive: a mapping with id, for, kind and tied_to")
+        guard
+            let r = FieldReader(
+                node, path: path, decoder: self, expected: "an incentive: a mapping with id, for, kind and tied_to")
         else { return nil }
         let id: IncentiveID? = r.entityID()
         let recipient: ParticipantID? = r.reference("for", kind: .participant, required: true)
@@ -79,7 +85,9 @@ extension CanvasDecoder {
     }
 
     func decodeRisk(_ node: DocumentNode, path: String) -> Risk? {
-        guard let r = FieldReader(node, path: path, decoder: self, expected: "a risk: a mapping with id, category and description")
+        guard
+            let r = FieldReader(
+                node, path: path, decoder: self, expected: "a risk: a mapping with id, category and description")
         else { return nil }
         let id: RiskID? = r.entityID()
         let category: RiskCategory? = r.enumeration("category", required: true)

@@ -4,19 +4,25 @@ import Foundation
 
 extension CanvasDecoder {
     func decodeDataSource(_ node: DocumentNode, path: String) -> DataSource? {
-        guard let r = FieldReader(node, path: path, decoder: self, expected: "{file: PATH} or {kpi: ID, values: {PERIOD: NUMBER, …}}")
+        guard
+            let r = FieldReader(
+                node, path: path, decoder: self, expected: "{file: PATH} or {kpi: ID, values: {PERIOD: NUMBER, …}}")
         else { return nil }
         if r.peek("file") != nil {
             let file = r.requiredString("file")
             if let file, file.trimmingCharacters(in: .whitespaces).isEmpty {
-                report(.wrongType, at: r.peek("file")?.value.mark, path: r.child("file"), "the file path is empty", expected: "a CSV path relative to the canvas file")
+                report(
+                    .wrongType, at: r.peek("file")?.value.mark, path: r.child("file"), "the file path is empty",
+                    expected: "a CSV path relative to the canvas file")
             }
             let extensions = r.finish(known: CanvasFields.dataFile)
             return file.map { .file(path: $0, extensions: extensions) }
         }
         guard r.peek("kpi") != nil || r.peek("values") != nil else {
             _ = r.finish(known: CanvasFields.dataFile + CanvasFields.dataInline)
-            report(.missingField, at: node.mark, path: path, "a data entry needs either file or kpi and values", expected: "{file: PATH} or {kpi: ID, values: {…}}")
+            report(
+                .missingField, at: node.mark, path: path, "a data entry needs either file or kpi and values",
+                expected: "{file: PATH} or {kpi: ID, values: {…}}")
             return nil
         }
         let kpi: KPIID? = r.reference("kpi", kind: .kpi, required: true)
@@ -30,17 +36,24 @@ extension CanvasDecoder {
                 for e in entries {
                     let p = "\(vpath).\(e.key)"
                     guard let period = Period(e.key) else {
-                        report(.invalidPeriod, at: e.keyMark, path: p, "'\(e.key)' is not a period", expected: Period.syntax)
+                        report(
+                            .invalidPeriod, at: e.keyMark, path: p, "'\(e.key)' is not a period",
+                            expected: Period.syntax)
                         valid = false
                         continue
                     }
                     if let g = granularity, g != period.granularity {
-                        report(.inconsistent, at: e.keyMark, path: p, "'\(e.key)' is a \(period.granularity) but earlier periods of this series are \(g)s", expected: "periods of one granularity per series")
+                        report(
+                            .inconsistent, at: e.keyMark, path: p,
+                            "'\(e.key)' is a \(period.granularity) but earlier periods of this series are \(g)s",
+                            expected: "periods of one granularity per series")
                         valid = false
                     }
                     granularity = granularity ?? period.granularity
                     if let line = seen[period] {
-                        report(.duplicateKey, at: e.keyMark, path: p, "the period '\(e.key)' is given twice (first at line \(line))")
+                        report(
+                            .duplicateKey, at: e.keyMark, path: p,
+                            "the period '\(e.key)' is given twice (first at line \(line))")
                         valid = false
                         continue
                     }
@@ -54,7 +67,9 @@ extension CanvasDecoder {
                     }
                 }
             } else {
-                report(.wrongType, at: valuesNode.mark, path: vpath, "found \(valuesNode.shapeDescription)", expected: "a mapping from period to number, such as {2026-01: 12.5, 2026-02: 13}")
+                report(
+                    .wrongType, at: valuesNode.mark, path: vpath, "found \(valuesNode.shapeDescription)",
+                    expected: "a mapping from period to number, such as {2026-01: 12.5, 2026-02: 13}")
                 valid = false
             }
         }
@@ -74,7 +89,10 @@ extension CanvasDecoder {
                 for e in entries {
                     let p = "\(rpath).\(e.key)"
                     guard RuleIDs.all.contains(e.key) else {
-                        report(.unknownRule, at: e.keyMark, path: p, "'\(e.key)' is not a rule id", expected: "a rule id such as PAIR-01 (plumb rules lists them)", suggestion: suggest(e.key, among: RuleIDs.all))
+                        report(
+                            .unknownRule, at: e.keyMark, path: p, "'\(e.key)' is not a rule id",
+                            expected: "a rule id such as PAIR-01 (plumb rules lists them)",
+                            suggestion: suggest(e.key, among: RuleIDs.all))
                         continue
                     }
                     guard seen.insert(e.key).inserted else {
@@ -84,12 +102,15 @@ extension CanvasDecoder {
                     if let setting = decodeRuleSetting(e.key, e.value, path: p) { rules.append(setting) }
                 }
             } else {
-                report(.wrongType, at: rulesNode.mark, path: rpath, "found \(rulesNode.shapeDescription)", expected: "a mapping from rule id to off, a severity, or {severity, parameters}")
+                report(
+                    .wrongType, at: rulesNode.mark, path: rpath, "found \(rulesNode.shapeDescription)",
+                    expected: "a mapping from rule id to off, a severity, or {severity, parameters}")
             }
         }
         var waivers: [Waiver] = []
         if let waiveNode = r.take("waive") {
-            waivers = list(waiveNode, path: r.child("waive"), expected: "a list of waivers {rule, subjects, reason}", decodeWaiver)
+            waivers = list(
+                waiveNode, path: r.child("waive"), expected: "a list of waivers {rule, subjects, reason}", decodeWaiver)
         }
         let extensions = r.finish(known: CanvasFields.settings)
         return Settings(rules: rules, waive: waivers, extensions: extensions)
@@ -106,10 +127,14 @@ extension CanvasDecoder {
             case .string("on"): return RuleSetting(ruleID: id, enabled: true)
             case .string(let t):
                 if let severity = Severity(rawValue: t) { return RuleSetting(ruleID: id, severity: severity) }
-                report(.invalidEnum, at: node.mark, path: path, "'\(t)' is not a rule setting", expected: Self.switchChoices, suggestion: suggest(t, among: ["off", "on"] + Severity.choices))
+                report(
+                    .invalidEnum, at: node.mark, path: path, "'\(t)' is not a rule setting",
+                    expected: Self.switchChoices, suggestion: suggest(t, among: ["off", "on"] + Severity.choices))
                 return nil
             default:
-                report(.wrongType, at: node.mark, path: path, "found \(node.shapeDescription)", expected: Self.switchChoices + ", or a mapping {severity, parameters}")
+                report(
+                    .wrongType, at: node.mark, path: path, "found \(node.shapeDescription)",
+                    expected: Self.switchChoices + ", or a mapping {severity, parameters}")
                 return nil
             }
         case .mapping(let entries):
@@ -123,7 +148,9 @@ extension CanvasDecoder {
                     } else if let severity = Severity(rawValue: raw) {
                         setting.severity = severity
                     } else {
-                        report(.invalidEnum, at: e.value.mark, path: p, "'\(raw)' is not a severity", expected: "off, error, warning or info", suggestion: suggest(raw, among: Severity.choices))
+                        report(
+                            .invalidEnum, at: e.value.mark, path: p, "'\(raw)' is not a severity",
+                            expected: "off, error, warning or info", suggestion: suggest(raw, among: Severity.choices))
                     }
                 } else if e.key == "enabled" {
                     if let b = bool(e.value, path: p) { setting.enabled = b }
@@ -133,7 +160,9 @@ extension CanvasDecoder {
             }
             return setting
         case .sequence:
-            report(.wrongType, at: node.mark, path: path, "found a list", expected: Self.switchChoices + ", or a mapping {severity, parameters}")
+            report(
+                .wrongType, at: node.mark, path: path, "found a list",
+                expected: Self.switchChoices + ", or a mapping {severity, parameters}")
             return nil
         }
     }
@@ -146,13 +175,17 @@ extension CanvasDecoder {
             if RuleIDs.all.contains(raw) {
                 rule = raw
             } else {
-                report(.unknownRule, at: ruleNode.mark, path: r.child("rule"), "'\(raw)' is not a rule id", expected: "a rule id such as INC-02", suggestion: suggest(raw, among: RuleIDs.all))
+                report(
+                    .unknownRule, at: ruleNode.mark, path: r.child("rule"), "'\(raw)' is not a rule id",
+                    expected: "a rule id such as INC-02", suggestion: suggest(raw, among: RuleIDs.all))
             }
         }
         let subjects = r.strings("subjects")
         let reason = r.requiredString("reason")
         if let reason, reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            report(.missingField, at: r.peek("reason")?.value.mark, path: r.child("reason"), "the reason is empty", expected: "why this finding is accepted")
+            report(
+                .missingField, at: r.peek("reason")?.value.mark, path: r.child("reason"), "the reason is empty",
+                expected: "why this finding is accepted")
         }
         let extensions = r.finish(known: CanvasFields.waiver)
         guard let rule, let reason else { return nil }

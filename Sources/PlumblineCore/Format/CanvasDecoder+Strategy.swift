@@ -2,7 +2,9 @@
 
 extension CanvasDecoder {
     func decodeObjective(_ node: DocumentNode, path: String) -> Objective? {
-        guard let r = FieldReader(node, path: path, decoder: self, expected: "an objective: a mapping with id and statement")
+        guard
+            let r = FieldReader(
+                node, path: path, decoder: self, expected: "an objective: a mapping with id and statement")
         else { return nil }
         let id: ObjectiveID? = r.entityID()
         let statement = r.requiredString("statement")
@@ -17,7 +19,9 @@ extension CanvasDecoder {
     }
 
     func decodeParticipant(_ node: DocumentNode, path: String) -> Participant? {
-        guard let r = FieldReader(node, path: path, decoder: self, expected: "a participant: a mapping with id, name and type")
+        guard
+            let r = FieldReader(
+                node, path: path, decoder: self, expected: "a participant: a mapping with id, name and type")
         else { return nil }
         let id: ParticipantID? = r.entityID()
         let name = r.requiredString("name")
@@ -29,7 +33,9 @@ extension CanvasDecoder {
         let extensions = r.finish(known: CanvasFields.participant)
         guard let id, let name, let type else { return nil }
         if let reportsTo, reportsTo == id {
-            report(.inconsistent, at: r.peek("reports_to")?.value.mark, path: r.child("reports_to"), "a participant cannot report to itself", expected: "another participant's id")
+            report(
+                .inconsistent, at: r.peek("reports_to")?.value.mark, path: r.child("reports_to"),
+                "a participant cannot report to itself", expected: "another participant's id")
         }
         return Participant(
             id: id, name: name, type: type, reportsTo: reportsTo, escalatesTo: escalatesTo,
@@ -93,9 +99,14 @@ extension CanvasDecoder {
         let path = r.child("target")
         switch node.content {
         case .scalar:
-            guard let n = number(node, path: path, expected: "a number, or {min, max} for a range KPI") else { return nil }
+            guard let n = number(node, path: path, expected: "a number, or {min, max} for a range KPI") else {
+                return nil
+            }
             if direction == .range {
-                report(.inconsistent, at: node.mark, path: path, "a range KPI needs a band, found the single number \(FieldReader.format(n))", expected: "{min: …, max: …}")
+                report(
+                    .inconsistent, at: node.mark, path: path,
+                    "a range KPI needs a band, found the single number \(FieldReader.format(n))",
+                    expected: "{min: …, max: …}")
                 return nil
             }
             return .value(n)
@@ -105,26 +116,38 @@ extension CanvasDecoder {
             let upper = band.number("max")
             _ = band.finish(known: CanvasFields.band)
             if band.peek("min") == nil && band.peek("max") == nil {
-                report(.missingField, at: node.mark, path: path, "a target band needs min, max or both", expected: "{min: …, max: …}")
+                report(
+                    .missingField, at: node.mark, path: path, "a target band needs min, max or both",
+                    expected: "{min: …, max: …}")
                 return nil
             }
             if let lower, let upper, lower > upper {
-                report(.inconsistent, at: node.mark, path: path, "min \(FieldReader.format(lower)) is greater than max \(FieldReader.format(upper))", expected: "min ≤ max")
+                report(
+                    .inconsistent, at: node.mark, path: path,
+                    "min \(FieldReader.format(lower)) is greater than max \(FieldReader.format(upper))",
+                    expected: "min ≤ max")
                 return nil
             }
             if direction != .range {
-                report(.inconsistent, at: node.mark, path: path, "a {min, max} target needs direction: range, found direction: \(direction?.rawValue ?? "(none)")", expected: "direction: range, or a single number as target")
+                report(
+                    .inconsistent, at: node.mark, path: path,
+                    "a {min, max} target needs direction: range, found direction: \(direction?.rawValue ?? "(none)")",
+                    expected: "direction: range, or a single number as target")
                 return nil
             }
             return .band(min: lower, max: upper)
         case .sequence:
-            report(.wrongType, at: node.mark, path: path, "found a list", expected: "a number, or {min, max} for a range KPI")
+            report(
+                .wrongType, at: node.mark, path: path, "found a list",
+                expected: "a number, or {min, max} for a range KPI")
             return nil
         }
     }
 
     private func decodeAI(_ node: DocumentNode, path: String) -> AIInvolvement? {
-        guard let r = FieldReader(node, path: path, decoder: self, expected: "a mapping with role, system and human_override")
+        guard
+            let r = FieldReader(
+                node, path: path, decoder: self, expected: "a mapping with role, system and human_override")
         else { return nil }
         let role: AIRole? = r.enumeration("role")
         let system: ParticipantID? = r.reference("system", kind: .participant)
@@ -133,7 +156,8 @@ extension CanvasDecoder {
                 .wrongReferenceKind, at: r.peek("system")?.value.mark, path: r.child("system"),
                 "'\(system)' is a participant of type \(type), not an AI system",
                 expected: "the id of a participant of type ai-system",
-                suggestion: suggest(system.rawValue, among: ids.filter { $0.value.participantType == "ai-system" }.map(\.key).sorted()))
+                suggestion: suggest(
+                    system.rawValue, among: ids.filter { $0.value.participantType == "ai-system" }.map(\.key).sorted()))
         }
         let humanOverride = r.bool("human_override")
         let extensions = r.finish(known: CanvasFields.ai)

@@ -75,7 +75,9 @@ final class CanvasDecoder {
     }
 
     func enumeration<E: CanvasEnumeration>(_ node: DocumentNode, path: String, as type: E.Type = E.self) -> E? {
-        guard let raw = text(node, path: path, expected: "one of \(E.choices.joined(separator: ", "))") else { return nil }
+        guard let raw = text(node, path: path, expected: "one of \(E.choices.joined(separator: ", "))") else {
+            return nil
+        }
         if let value = E(rawValue: raw) { return value }
         report(
             .invalidEnum, at: node.mark, path: path, "'\(raw)' is not a valid \(E.meaning)",
@@ -126,7 +128,9 @@ final class CanvasDecoder {
     }
 
     /// Each item decoded with `decodeItem`; items that fail are left out (their issues reported).
-    func list<T>(_ node: DocumentNode, path: String, expected: String, _ decodeItem: (DocumentNode, String) -> T?) -> [T] {
+    func list<T>(
+        _ node: DocumentNode, path: String, expected: String, _ decodeItem: (DocumentNode, String) -> T?
+    ) -> [T] {
         guard let items = items(node, path: path, expected: expected) else { return [] }
         var out: [T] = []
         out.reserveCapacity(items.count)
@@ -239,7 +243,8 @@ final class FieldReader {
     }
 
     func integer(_ key: String, atLeast minimum: Int) -> Int? {
-        guard let node = take(key), let n = decoder.number(node, path: child(key), expected: "a whole number ≥ \(minimum)")
+        guard let node = take(key),
+            let n = decoder.number(node, path: child(key), expected: "a whole number ≥ \(minimum)")
         else { return nil }
         guard n == n.rounded(), n >= Double(minimum), n < 1e9 else {
             decoder.report(
@@ -280,10 +285,13 @@ final class FieldReader {
     }
 
     func date(_ key: String) -> CalendarDate? {
-        guard let node = take(key), let raw = decoder.text(node, path: child(key), expected: "a date such as 2026-01-31")
+        guard let node = take(key),
+            let raw = decoder.text(node, path: child(key), expected: "a date such as 2026-01-31")
         else { return nil }
         if let d = CalendarDate(raw) { return d }
-        decoder.report(.invalidDate, at: node.mark, path: child(key), "'\(raw)' is not a valid date", expected: "an ISO 8601 date such as 2026-01-31")
+        decoder.report(
+            .invalidDate, at: node.mark, path: child(key), "'\(raw)' is not a valid date",
+            expected: "an ISO 8601 date such as 2026-01-31")
         return nil
     }
 

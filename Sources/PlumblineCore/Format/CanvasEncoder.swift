@@ -190,7 +190,8 @@ enum CanvasEncoder {
             f.add("kpi", kpi.rawValue)
             f.addRequired(
                 "values",
-                .map(values.map { ($0.period.description, $0.value.map(EmittedValue.number) ?? .null) }, compact: false))
+                .map(values.map { ($0.period.description, $0.value.map(EmittedValue.number) ?? .null) }, compact: false)
+            )
             f.add(extensions: extensions)
             return f.value()
         }

@@ -6,7 +6,8 @@ public struct CanvasDocument: Sendable {
     public var file: String?
     public var syntax: DocumentSyntax
 
-    public init(canvas: Canvas, sourceMap: SourceMap = SourceMap(), file: String? = nil, syntax: DocumentSyntax = .yaml) {
+    public init(canvas: Canvas, sourceMap: SourceMap = SourceMap(), file: String? = nil, syntax: DocumentSyntax = .yaml)
+    {
         self.canvas = canvas
         self.sourceMap = sourceMap
         self.file = file

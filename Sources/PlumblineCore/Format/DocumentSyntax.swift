@@ -54,7 +54,9 @@ struct DocumentParser {
 
     func parse(_ data: [UInt8], syntax: DocumentSyntax?) -> Result<DocumentNode, CanvasIssue> {
         guard data.count <= limits.maxBytes else {
-            return .failure(issue(.tooLarge, "the file is \(Self.size(data.count)); the limit is \(Self.size(limits.maxBytes))", nil))
+            return .failure(
+                issue(
+                    .tooLarge, "the file is \(Self.size(data.count)); the limit is \(Self.size(limits.maxBytes))", nil))
         }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -105,7 +107,8 @@ struct DocumentParser {
         let mark = node.mark.map { SourceMark(line: $0.line, column: $0.column) }
         budget -= 1
         guard budget >= 0 else {
-            throw issue(.tooManyNodes, "the document expands to more than \(limits.maxNodes) nodes (YAML aliases?)", mark)
+            throw issue(
+                .tooManyNodes, "the document expands to more than \(limits.maxNodes) nodes (YAML aliases?)", mark)
         }
         guard depth <= limits.maxDepth else {
             throw issue(.tooDeep, "nesting deeper than \(limits.maxDepth) levels", mark)
@@ -127,7 +130,9 @@ struct DocumentParser {
                 guard case .scalar(let k) = key else {
                     throw issue(.wrongType, "a mapping key must be plain text, not a list or mapping", keyMark)
                 }
-                entries.append(DocumentEntry(key: k.string, keyMark: keyMark, value: try convert(value, depth: depth + 1, budget: &budget)))
+                entries.append(
+                    DocumentEntry(
+                        key: k.string, keyMark: keyMark, value: try convert(value, depth: depth + 1, budget: &budget)))
             }
             return DocumentNode(.mapping(entries), mark: mark)
         case .alias(let alias):
@@ -200,7 +205,10 @@ struct DocumentParser {
             let b = bytes[i]
             if b < 0x80 {
                 if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D || b == 0x7F {
-                    return ("not a text file: control byte 0x\(String(format2: b)) found", SourceMark(line: line, column: column))
+                    return (
+                        "not a text file: control byte 0x\(String(format2: b)) found",
+                        SourceMark(line: line, column: column)
+                    )
                 }
                 if b == 0x0A {
                     line += 1
@@ -218,7 +226,10 @@ struct DocumentParser {
             case 0xE0...0xEF: length = 3; scalar = UInt32(b & 0x0F)
             case 0xF0...0xF4: length = 4; scalar = UInt32(b & 0x07)
             default:
-                return ("not valid UTF-8: byte 0x\(String(format2: b)) cannot start a character", SourceMark(line: line, column: column))
+                return (
+                    "not valid UTF-8: byte 0x\(String(format2: b)) cannot start a character",
+                    SourceMark(line: line, column: column)
+                )
             }
             guard i + length <= n else {
                 return ("not valid UTF-8: the file ends inside a character", SourceMark(line: line, column: column))
@@ -226,7 +237,10 @@ struct DocumentParser {
             for k in 1..<length {
                 let c = bytes[i + k]
                 guard c & 0xC0 == 0x80 else {
-                    return ("not valid UTF-8: byte 0x\(String(format2: c)) inside a character", SourceMark(line: line, column: column))
+                    return (
+                        "not valid UTF-8: byte 0x\(String(format2: c)) inside a character",
+                        SourceMark(line: line, column: column)
+                    )
                 }
                 scalar = scalar << 6 | UInt32(c & 0x3F)
             }

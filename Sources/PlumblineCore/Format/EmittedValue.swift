@@ -30,7 +30,8 @@ indirect enum EmittedValue {
         case .bool(let b): self = .bool(b)
         case .number(let n): self = .number(n)
         case .string(let s): self = .text(s)
-        case .list(let items): self = .list(items.map(EmittedValue.init), compact: items.allSatisfy { EmittedValue($0).isScalar })
+        case .list(let items):
+            self = .list(items.map(EmittedValue.init), compact: items.allSatisfy { EmittedValue($0).isScalar })
         case .map(let fields): self = .map(fields.map { ($0.key, EmittedValue($0.value)) }, compact: false)
         }
     }

@@ -66,11 +66,15 @@ struct JSONDocumentParser {
         }
         while true {
             skipWhitespace()
-            guard peek == UInt8(ascii: "\"") else { throw fail("unexpected \(describeCurrent()); expected a key in double quotes") }
+            guard peek == UInt8(ascii: "\"") else {
+                throw fail("unexpected \(describeCurrent()); expected a key in double quotes")
+            }
             let keyMark = here
             let key = try parseString()
             skipWhitespace()
-            guard peek == UInt8(ascii: ":") else { throw fail("unexpected \(describeCurrent()); expected ':' after the key") }
+            guard peek == UInt8(ascii: ":") else {
+                throw fail("unexpected \(describeCurrent()); expected ':' after the key")
+            }
             advance()
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
@@ -196,13 +200,17 @@ struct JSONDocumentParser {
         }
         if peek == UInt8(ascii: ".") {
             advance()
-            guard let c = peek, (0x30...0x39).contains(c) else { throw fail("invalid number: digits expected after '.'") }
+            guard let c = peek, (0x30...0x39).contains(c) else {
+                throw fail("invalid number: digits expected after '.'")
+            }
             while let c = peek, (0x30...0x39).contains(c) { advance() }
         }
         if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
             advance()
             if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { advance() }
-            guard let c = peek, (0x30...0x39).contains(c) else { throw fail("invalid number: digits expected in the exponent") }
+            guard let c = peek, (0x30...0x39).contains(c) else {
+                throw fail("invalid number: digits expected in the exponent")
+            }
             while let c = peek, (0x30...0x39).contains(c) { advance() }
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)

@@ -5,12 +5,21 @@ public enum StarterCanvas {
     /// The starter canvas of `kind`, titled `title`, with an id made from the title.
     public static func text(kind: CanvasKind, title: String, id: String? = nil) throws -> String {
         guard let url = Bundle.module.url(forResource: kind.rawValue, withExtension: "yaml", subdirectory: "templates")
-        else { throw CanvasIssue(code: .unreadable, message: "the starter canvas for \(kind.rawValue) is missing from this build") }
+        else {
+            throw CanvasIssue(
+                code: .unreadable, message: "the starter canvas for \(kind.rawValue) is missing from this build")
+        }
         let template = try String(contentsOf: url, encoding: .utf8)
         let canvasID = id ?? slug(title)
-        return template
-            .replacingOccurrences(of: "{{ID}}", with: YAMLWriter.isPlainSafe(canvasID, flow: false) ? canvasID : YAMLWriter.doubleQuoted(canvasID))
-            .replacingOccurrences(of: "{{TITLE}}", with: YAMLWriter.isPlainSafe(title, flow: false) ? title : YAMLWriter.doubleQuoted(title))
+        return
+            template
+            .replacingOccurrences(
+                of: "{{ID}}",
+                with: YAMLWriter.isPlainSafe(canvasID, flow: false) ? canvasID : YAMLWriter.doubleQuoted(canvasID)
+            )
+            .replacingOccurrences(
+                of: "{{TITLE}}",
+                with: YAMLWriter.isPlainSafe(title, flow: false) ? title : YAMLWriter.doubleQuoted(title))
     }
 
     /// A valid id from free text: "SaaS growth vs. retention" → `saas-growth-vs-retention`.
@@ -56,7 +65,9 @@ public enum YAMLComments {
                 } else if ch == "#" && (previous == " " || previous == "\t") {
                     result.append(line)
                     inComment = true
-                } else if (ch == "\"" || ch == "'") && (previous == " " || previous == "[" || previous == "{" || previous == ",") {
+                } else if (ch == "\"" || ch == "'")
+                    && (previous == " " || previous == "[" || previous == "{" || previous == ",")
+                {
                     quote = ch
                 }
                 previous = ch

@@ -142,7 +142,9 @@ struct YAMLWriter {
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
         if s.contains(": ") || s.contains(" #") { return false }
         for u in s.unicodeScalars {
-            if u.value < 0x20 || u.value == 0x7F || u.value == 0xFEFF || (0x80...0x9F).contains(u.value) { return false }
+            if u.value < 0x20 || u.value == 0x7F || u.value == 0xFEFF || (0x80...0x9F).contains(u.value) {
+                return false
+            }
             if u == "\u{2028}" || u == "\u{2029}" { return false }
             if flow, ",[]{}".unicodeScalars.contains(u) { return false }
         }
@@ -174,7 +176,11 @@ struct YAMLWriter {
 
     /// A literal block (`|`) for multi-line text, or nil when the text needs escapes.
     static func literalBlock(_ s: String, indent: Int) -> String? {
-        for u in s.unicodeScalars where (u.value < 0x20 && u != "\n") || u.value == 0x7F || u.value == 0xFEFF {
+        // YAML also breaks lines at NEL, LS and PS, and normalises CR: such text is quoted instead.
+        for u in s.unicodeScalars
+        where (u.value < 0x20 && u != "\n") || u.value == 0x7F || u.value == 0xFEFF || u.value == 0x85
+            || u == "\u{2028}" || u == "\u{2029}" || (0x80...0x9F).contains(u.value)
+        {
             return nil
         }
         guard let first = s.first, first != " ", first != "\n" else { return nil }

@@ -2,7 +2,13 @@
 public enum Severity: String, CanvasEnumeration, Comparable {
     case error, warning, info
     public static let meaning = "severity"
-    var rank: Int { switch self { case .info: 0 case .warning: 1 case .error: 2 } }
+    var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
