@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "PlumblineCore", targets: ["PlumblineCore"]),
+        .library(name: "PlumblineRender", targets: ["PlumblineRender"]),
         .executable(name: "plumb", targets: ["plumb"]),
     ],
     dependencies: [
@@ -19,10 +20,12 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/knowledge"), .copy("Resources/templates")]
         ),
+        .target(name: "PlumblineRender", dependencies: ["PlumblineCore"]),
         .executableTarget(
             name: "plumb",
             dependencies: [
                 "PlumblineCore",
+                "PlumblineRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,8 +38,12 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "PlumblineRenderTests",
+            dependencies: ["PlumblineCore", "PlumblineRender"]
+        ),
+        .testTarget(
             name: "PlumbCLITests",
-            dependencies: ["PlumblineCore", "plumb"]
+            dependencies: ["PlumblineCore", "PlumblineRender", "plumb"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,110 @@
+/// The result of diagnosing one canvas.
+public struct Diagnosis: Sendable {
+    public var canvasID: String
+    /// Every finding, waived ones included (they carry their waiver), most severe first.
+    public var findings: [Finding]
+    public var scores: AlignmentScores
+    /// The rules that ran.
+    public var rulesRun: [String]
+
+    /// Findings that count: not waived.
+    public var activeFindings: [Finding] { findings.filter(\.isActive) }
+
+    /// Active findings at or above `severity`.
+    public func count(atLeast severity: Severity) -> Int {
+        activeFindings.filter { $0.severity >= severity }.count
+    }
+}
+
+/// Runs every registered rule over a canvas, applies the canvas's and the caller's settings and
+/// waivers, and scores the result.
+public struct DiagnosisEngine: Sendable {
+    public var rules: [any Rule]
+    public var knowledge: KnowledgeBase
+
+    public init(rules: [any Rule] = RuleRegistry.all, knowledge: KnowledgeBase) {
+        self.rules = rules
+        self.knowledge = knowledge
+    }
+
+    /// Diagnoses a canvas. `overrides` (from the command line) win over the canvas's settings.
+    public func diagnose(_ document: CanvasDocument, overrides: [RuleSetting] = []) -> Diagnosis {
+        diagnose(CanvasAnalysis(document: document, knowledge: knowledge), overrides: overrides)
+    }
+
+    public func diagnose(_ analysis: CanvasAnalysis, overrides: [RuleSetting] = []) -> Diagnosis {
+        let canvas = analysis.canvas
+        var findings: [Finding] = []
+        var ran: [String] = []
+        for rule in rules {
+            let meta = rule.metadata
+            if let only = meta.onlyFor, only != canvas.kind { continue }
+            let setting = merged(canvas.settings.rule(meta.id), overrides.last { $0.ruleID == meta.id })
+            if setting?.enabled == false { continue }
+            ran.append(meta.id)
+            var produced = rule.findings(in: RuleContext(analysis: analysis, rule: meta, setting: setting))
+            if let severity = setting?.severity {
+                for i in produced.indices { produced[i].severity = severity }
+            }
+            findings += produced
+        }
+        findings += applyWaivers(canvas.settings.waive, to: &findings)
+        findings.sort(by: Self.order)
+        return Diagnosis(
+            canvasID: analysis.canvasID, findings: findings,
+            scores: AlignmentScores(analysis: analysis, findings: findings),
+            rulesRun: ran)
+    }
+
+    /// The canvas's setting with the command line's laid over it.
+    private func merged(_ canvas: RuleSetting?, _ override: RuleSetting?) -> RuleSetting? {
+        guard var result = canvas ?? override else { return nil }
+        if let override, canvas != nil {
+            result.enabled = override.enabled
+            if let s = override.severity { result.severity = s }
+            for p in override.parameters {
+                result.parameters.removeAll { $0.key == p.key }
+                result.parameters.append(p)
+            }
+        }
+        return result
+    }
+
+    /// Marks waived findings; returns an info finding for each waiver that matched nothing.
+    private func applyWaivers(_ waivers: [Waiver], to findings: inout [Finding]) -> [Finding] {
+        var used = Array(repeating: false, count: waivers.count)
+        for i in findings.indices {
+            let subjects = Set(findings[i].subjects)
+            if let w = waivers.indices.first(where: {
+                waivers[$0].rule == findings[i].rule && Set(waivers[$0].subjects).isSubset(of: subjects)
+            }) {
+                findings[i].waiver = waivers[w]
+                used[w] = true
+            }
+        }
+        return waivers.indices.filter { !used[$0] }.map { i in
+            let w = waivers[i]
+            return Finding(
+                rule: StaleWaiverRule.id, severity: .info,
+                message:
+                    "The waiver for \(w.rule) on \(w.subjects.isEmpty ? "any subject" : w.subjects.joined(separator: ", ")) matches no finding any more",
+                subjects: w.subjects,
+                evidence: Evidence(["rule": .string(w.rule), "waiver": .number(Double(i)), "reason": .string(w.reason)]
+                ),
+                fix: Fix("Remove settings.waive[\(i)], so stale waivers do not pile up and hide future findings."))
+        }
+    }
+
+    static func order(_ a: Finding, _ b: Finding) -> Bool {
+        if a.isActive != b.isActive { return a.isActive }
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.rule != b.rule { return RuleRegistry.position(of: a.rule) < RuleRegistry.position(of: b.rule) }
+        return a.subjects.lexicographicallyPrecedes(b.subjects)
+    }
+}
+
+/// The info finding for a waiver that matches nothing (FORMAT.md, settings). It is produced by
+/// the engine, not registered as a rule, so it cannot be switched off and forgotten.
+public enum StaleWaiverRule {
+    public static let id = "WAIVE-01"
+}

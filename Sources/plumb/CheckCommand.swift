@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import PlumblineCore
+import PlumblineRender
+
+/// `plumb check FILE…`: the diagnosis.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Diagnose canvases: where KPIs pull against strategy and accountability is unclear.",
+        discussion: """
+            Every finding names its rule, what it concerns, the evidence that made it fire and a \
+            concrete fix. Exit status: 0 when no active finding reaches --fail-on, 1 when one does, \
+            2 when a file is not a valid canvas.
+
+            Examples:
+              plumb check examples/saas-growth-vs-retention.yaml
+              plumb check canvas.yaml --format sarif -o plumbline.sarif
+              plumb check canvas.yaml --rule PAIR-01=off --rule ACC-03.max=20 --fail-on warning
+            """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, markdown }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable { case error, warning, info, never }
+
+    @Argument(help: "Canvas files (.yaml, .yml or .json).")
+    var files: [String]
+
+    @Option(help: "Output: text, json, sarif or markdown.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Exit 1 when an active finding is at least this severe: error, warning, info or never.")
+    var failOn: FailOn = .error
+
+    @Option(
+        name: .customLong("rule"),
+        help: ArgumentHelp(
+            "Override a rule: ID=off|on|error|warning|info, or ID.PARAMETER=NUMBER. Repeatable.", valueName: "setting"))
+    var ruleOverrides: [String] = []
+
+    @Option(name: .shortAndLong, help: "Write the report here instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Never colour the text output.")
+    var noColour = false
+
+    func run() throws {
+        let overrides = try RuleOverride.parse(ruleOverrides)
+        var documents: [CanvasDocument] = []
+        var invalid = false
+        for file in files {
+            do {
+                documents.append(try CanvasFile.read(file))
+            } catch {
+                for issue in error.issues { Console.error(issue.description) }
+                invalid = true
+            }
+        }
+        if invalid { throw ExitCode(2) }
+
+        let engine = DiagnosisEngine(knowledge: try KnowledgeBase.bundled())
+        let reports = documents.map { CheckReport(document: $0, diagnosis: engine.diagnose($0, overrides: overrides)) }
+
+        let text: String
+        switch format {
+        case .text:
+            let colour =
+                !noColour && output == nil && isatty(STDOUT_FILENO) == 1
+                && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            text = reports.map { $0.text(colour: colour) }.joined(separator: "\n")
+        case .json: text = CheckReport.json(reports)
+        case .sarif:
+            text = CheckReport.sarif(
+                reports, rules: engine.rules.map(\.metadata), toolVersion: Plumb.configuration.version)
+        case .markdown: text = reports.map(\.markdown).joined(separator: "\n")
+        }
+        if let output {
+            try CanvasFile.writeAtomically(text, to: output)
+        } else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        }
+
+        let threshold: Severity? =
+            switch failOn {
+            case .error: .error
+            case .warning: .warning
+            case .info: .info
+            case .never: nil
+            }
+        if let threshold, reports.contains(where: { $0.diagnosis.count(atLeast: threshold) > 0 }) {
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `--rule` values: `ID=off`, `ID=warning`, `ID.max=20`.
+enum RuleOverride {
+    static func parse(_ values: [String]) throws -> [RuleSetting] {
+        var settings: [String: RuleSetting] = [:]
+        var order: [String] = []
+        for value in values {
+            guard let eq = value.firstIndex(of: "=") else {
+                throw ValidationError("--rule \(value): expected ID=off|on|error|warning|info or ID.PARAMETER=NUMBER")
+            }
+            let key = String(value[..<eq]), setting = String(value[value.index(after: eq)...])
+            let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+            let id = parts[0]
+            guard RuleIDs.all.contains(id) else {
+                let hint =
+                    RuleIDs.all.first { $0.hasPrefix(id.prefix(3)) }.map { " (e.g. \($0); plumb rules lists them)" }
+                    ?? ""
+                throw ValidationError("--rule \(value): '\(id)' is not a rule id\(hint)")
+            }
+            if settings[id] == nil { order.append(id) }
+            var rule = settings[id] ?? RuleSetting(ruleID: id)
+            if parts.count == 2 {
+                guard let number = Double(setting) else {
+                    throw ValidationError("--rule \(value): the parameter value must be a number")
+                }
+                rule.parameters.append(PlainField(parts[1], .number(number)))
+            } else if setting == "off" {
+                rule.enabled = false
+            } else if setting == "on" {
+                rule.enabled = true
+            } else if let severity = Severity(rawValue: setting) {
+                rule.severity = severity
+            } else {
+                throw ValidationError("--rule \(value): expected off, on, error, warning or info after '='")
+            }
+            settings[id] = rule
+        }
+        return order.compactMap { settings[$0] }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import PlumblineCore
+import PlumblineRender
+import Testing
+
+/// Reports of the diagnosis in every format, checked on the shipped examples.
+@Suite struct CheckReportTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let engine = DiagnosisEngine(knowledge: try! KnowledgeBase.bundled())
+
+    static func examples() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(
+            at: root.appendingPathComponent("examples"), includingPropertiesForKeys: nil
+        )
+        .filter { $0.pathExtension == "yaml" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    static func report(_ url: URL) throws -> CheckReport {
+        let document = try CanvasReader().read(
+            [UInt8](Data(contentsOf: url)), file: "examples/\(url.lastPathComponent)")
+        return CheckReport(document: document, diagnosis: engine.diagnose(document))
+    }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test(arguments: try examples())
+    func jsonCarriesFindingsAndScores(_ url: URL) throws {
+        let report = try Self.report(url)
+        let object = try Self.json(CheckReport.json([report]))
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.count == report.diagnosis.findings.count)
+        for f in findings {
+            for key in ["rule", "severity", "message", "subjects", "evidence", "suggestion", "location", "fingerprint"]
+            {
+                #expect(f[key] != nil, "finding lacks \(key)")
+            }
+            #expect(["error", "warning", "info"].contains(f["severity"] as? String ?? ""))
+        }
+        let scores = try #require(object["scores"] as? [String: Any])
+        let overall = try #require(scores["overall"] as? Double)
+        #expect((0...100).contains(overall))
+        #expect((scores["objectives"] as? [Any])?.count == report.document.canvas.objectives.count)
+    }
+
+    @Test(arguments: try examples())
+    func sarifHasTheRequiredStructure(_ url: URL) throws {
+        let report = try Self.report(url)
+        let log = try Self.json(
+            CheckReport.sarif([report], rules: Self.engine.rules.map(\.metadata), toolVersion: "0.1.0"))
+        #expect(log["version"] as? String == "2.1.0")
+        let runs = try #require(log["runs"] as? [[String: Any]])
+        #expect(runs.count == 1)
+        let driver = try #require((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "Plumbline")
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        let ruleIDs = rules.compactMap { $0["id"] as? String }
+        #expect(Set(ruleIDs).count == rules.count)
+        let results = try #require(runs[0]["results"] as? [[String: Any]])
+        #expect(results.count == report.diagnosis.findings.count)
+        let lines = try String(contentsOf: url, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        for r in results {
+            let ruleID = try #require(r["ruleId"] as? String)
+            if let index = r["ruleIndex"] as? Int { #expect(ruleIDs[index] == ruleID) }
+            #expect(["error", "warning", "note"].contains(r["level"] as? String ?? ""))
+            #expect(!((r["message"] as? [String: Any])?["text"] as? String ?? "").isEmpty)
+            let location = try #require(
+                (r["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            #expect(
+                (location["artifactLocation"] as? [String: Any])?["uri"] as? String
+                    == "examples/\(url.lastPathComponent)")
+            let line = try #require((location["region"] as? [String: Any])?["startLine"] as? Int)
+            #expect(line >= 1 && line <= lines.count)
+            // The result sits at the YAML node of its first subject that is an entity of the canvas.
+            let subjects = (r["properties"] as? [String: Any])?["subjects"] as? [String] ?? []
+            if let entity = subjects.first(where: { report.document.sourceMap.mark(of: $0) != nil }) {
+                let window = lines[(line - 1)...min(lines.count - 1, line + 1)].joined(separator: "\n")
+                #expect(window.contains(entity), "\(ruleID) at line \(line) does not show \(entity)")
+            }
+        }
+    }
+
+    @Test func textHasNoEscapeCodesWithoutColour() throws {
+        let report = try Self.report(try #require(try Self.examples().first))
+        let plain = report.text(colour: false)
+        #expect(!plain.contains("\u{1B}["))
+        #expect(plain.contains("Alignment score"))
+        #expect(report.text(colour: true).contains("\u{1B}["))
+    }
+
+    @Test func markdownIsATableOfFindings() throws {
+        let report = try Self.report(try #require(try Self.examples().first))
+        let md = report.markdown
+        #expect(md.hasPrefix("## "))
+        #expect(md.contains("| severity | rule | finding | evidence | fix |"))
+        let rows = md.split(separator: "\n").filter {
+            $0.hasPrefix("| error") || $0.hasPrefix("| warning") || $0.hasPrefix("| info")
+        }
+        #expect(rows.count == report.diagnosis.activeFindings.count)
+    }
+}
