@@ -1,0 +1,110 @@
+/// Monotonic trend: the Mann–Kendall test with the tie correction, and Sen's slope.
+public enum Trend {
+    public struct MannKendall: Sendable, Hashable {
+        /// Kendall's S: concordant minus discordant pairs in time order.
+        public var s: Double
+        /// Variance of S under no trend, corrected for ties.
+        public var variance: Double
+        /// Continuity-corrected normal statistic.
+        public var z: Double
+        /// Two-sided p-value.
+        public var p: Double
+        /// Kendall's tau (S over the number of pairs).
+        public var tau: Double
+        /// Values used (missing ones skipped).
+        public var n: Int
+    }
+
+    /// The Mann–Kendall test on a series in time order; NaN marks a missing value and is skipped.
+    public static func mannKendall(_ values: [Double]) -> MannKendall {
+        let x = values.filter { !$0.isNaN }
+        let n = x.count
+        var s = 0
+        x.withUnsafeBufferPointer { b in
+            for i in 0..<n {
+                let xi = b[i]
+                var local = 0
+                for j in (i + 1)..<max(i + 1, n) {
+                    let d = b[j] - xi
+                    local += d > 0 ? 1 : (d < 0 ? -1 : 0)
+                }
+                s += local
+            }
+        }
+        // Tie groups t contribute t(t−1)(2t+5) to the correction.
+        var tieCorrection = 0.0
+        let sorted = x.sorted()
+        var i = 0
+        while i < n {
+            var j = i + 1
+            while j < n && sorted[j] == sorted[i] { j += 1 }
+            let t = Double(j - i)
+            if t > 1 { tieCorrection += t * (t - 1) * (2 * t + 5) }
+            i = j
+        }
+        let nd = Double(n)
+        let variance = (nd * (nd - 1) * (2 * nd + 5) - tieCorrection) / 18
+        let sd = Double(s)
+        let z: Double =
+            variance <= 0
+            ? 0 : (s > 0 ? (sd - 1) / variance.squareRoot() : (s < 0 ? (sd + 1) / variance.squareRoot() : 0))
+        let pairs = nd * (nd - 1) / 2
+        return MannKendall(
+            s: sd, variance: variance, z: z, p: n < 3 ? 1 : Distributions.normalTwoSided(z),
+            tau: pairs > 0 ? sd / pairs : 0, n: n)
+    }
+
+    /// Sen's slope: the median of the slopes between every pair of observed points, per period.
+    /// NaN marks a missing value; its period still counts in the distance between points.
+    public static func sensSlope(_ values: [Double]) -> Double {
+        var slopes: [Double] = []
+        let n = values.count
+        slopes.reserveCapacity(n * (n - 1) / 2)
+        for i in 0..<n where !values[i].isNaN {
+            for j in (i + 1)..<max(i + 1, n) where !values[j].isNaN {
+                slopes.append((values[j] - values[i]) / Double(j - i))
+            }
+        }
+        return Descriptive.median(&slopes)
+    }
+}
+
+/// Means, deviations, medians and ranks on contiguous buffers.
+public enum Descriptive {
+    public static func mean(_ x: [Double]) -> Double {
+        guard !x.isEmpty else { return .nan }
+        return x.reduce(0, +) / Double(x.count)
+    }
+
+    /// Sample standard deviation (n − 1 in the denominator).
+    public static func standardDeviation(_ x: [Double]) -> Double {
+        guard x.count > 1 else { return .nan }
+        let m = mean(x)
+        var sum = 0.0
+        for v in x { sum += (v - m) * (v - m) }
+        return (sum / Double(x.count - 1)).squareRoot()
+    }
+
+    /// The median, reordering `x` in place (no copy).
+    public static func median(_ x: inout [Double]) -> Double {
+        guard !x.isEmpty else { return .nan }
+        x.sort()
+        let n = x.count
+        return n % 2 == 1 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2
+    }
+
+    /// Ranks from 1, ties sharing their average rank.
+    public static func ranks(_ x: [Double]) -> [Double] {
+        let order = x.indices.sorted { x[$0] < x[$1] }
+        var ranks = [Double](repeating: 0, count: x.count)
+        var i = 0
+        while i < order.count {
+            var j = i + 1
+            while j < order.count && x[order[j]] == x[order[i]] { j += 1 }
+            let average = Double(i + j + 1) / 2
+            for k in i..<j { ranks[order[k]] = average }
+            i = j
+        }
+        return ranks
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import PlumblineCore
+import Testing
+
+/// Each example canvas states in its header what is wrong in it. The diagnosis must find every
+/// stated problem, and nothing of severity error or warning that the header does not state.
+@Suite struct ExampleDiagnosisTests {
+    /// One `#   RULE-ID  id[,id…]  — explanation` line of an example's header.
+    struct Expectation: Sendable, CustomStringConvertible {
+        var rule: String
+        var subjects: [String]
+        var description: String { "\(rule) \(subjects.joined(separator: ","))" }
+    }
+
+    static func expectations(in text: String) -> [Expectation] {
+        var result: [Expectation] = []
+        for line in text.split(separator: "\n") {
+            guard line.hasPrefix("#") else {
+                if !line.trimmingCharacters(in: .whitespaces).isEmpty { break }  // the header ends at the first content line
+                continue
+            }
+            let words = line.dropFirst().split(separator: " ", omittingEmptySubsequences: true)
+            guard words.count >= 3, words[2] == "—" || words[2].hasPrefix("—"),
+                words[0].range(of: #"^[A-Z]+-\d\d$"#, options: .regularExpression) != nil
+            else { continue }
+            result.append(
+                Expectation(rule: String(words[0]), subjects: words[1].split(separator: ",").map(String.init)))
+        }
+        return result
+    }
+
+    @Test(arguments: try TestSupport.exampleFiles())
+    func exampleHeaderListsItsProblems(_ url: URL) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let expected = Self.expectations(in: text)
+        #expect(expected.count >= 4, "\(url.lastPathComponent) should state at least four planted problems")
+    }
+
+    @Test(arguments: try TestSupport.exampleFiles())
+    func diagnosisFindsWhatTheHeaderSaysAndNothingWorse(_ url: URL) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let expected = Self.expectations(in: text)
+        let document = try CanvasReader().read(text: text, file: url.lastPathComponent)
+        let findings = RuleHarness.engine.diagnose(document).activeFindings
+
+        for e in expected {
+            let match = findings.contains { $0.rule == e.rule && Set(e.subjects).isSubset(of: $0.subjects) }
+            #expect(
+                match,
+                "\(url.lastPathComponent): expected \(e) but found \(findings.filter { $0.rule == e.rule }.map(\.subjects))"
+            )
+        }
+        let unexpected = findings.filter { f in
+            f.severity >= .warning
+                && !expected.contains { $0.rule == f.rule && Set($0.subjects).isSubset(of: f.subjects) }
+        }
+        #expect(
+            unexpected.isEmpty,
+            "\(url.lastPathComponent): unstated findings: \(unexpected.map { "\($0.rule) \($0.subjects): \($0.message)" })"
+        )
+    }
+}
