@@ -16,7 +16,8 @@ import Testing
         var result: [Expectation] = []
         for line in text.split(separator: "\n") {
             guard line.hasPrefix("#") else {
-                if !line.trimmingCharacters(in: .whitespaces).isEmpty { break }  // the header ends at the first content line
+                // The header ends at the first line of content.
+                if !line.trimmingCharacters(in: .whitespaces).isEmpty { break }
                 continue
             }
             let words = line.dropFirst().split(separator: " ", omittingEmptySubsequences: true)
