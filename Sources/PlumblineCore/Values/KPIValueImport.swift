@@ -1,0 +1,209 @@
+/// Reads KPI values from CSV, as FORMAT.md describes: the long layout (`kpi,period,value`
+/// and optionally `entity`) or the wide one (`period` then one column per KPI id).
+///
+/// Fed in chunks, it never holds the file, only the values. Every bad row is an issue with file,
+/// line and column; nothing is dropped silently. After `maxIssues` problems it stops listing
+/// them but keeps counting.
+public struct KPIValueImport: Sendable {
+    public enum Layout: Sendable { case long, wide }
+
+    public let file: String
+    public private(set) var values = KPIValues()
+    public private(set) var issues: [CanvasIssue] = []
+    public private(set) var issueCount = 0
+    public private(set) var rowCount = 0
+    public private(set) var layout: Layout?
+    public var maxIssues = 200
+
+    private let knownKPIs: Set<String>
+    private var parser = CSVRowParser()
+    private var header: [CSVRowParser.Field]? = nil
+    private var longColumns: (kpi: Int, period: Int, value: Int, entity: Int?)? = nil
+    private var wideKPIs: [(index: Int, id: KPIID)] = []
+    private var widePeriod = 0
+    private var failed = false
+
+    /// `knownKPIs`: the ids of the canvas's KPIs; a value for any other id is an error.
+    public init(file: String, knownKPIs: Set<String>) {
+        self.file = file
+        self.knownKPIs = knownKPIs
+    }
+
+    /// Consumes the next chunk of the file.
+    public mutating func consume(_ chunk: some Sequence<UInt8>) {
+        guard !failed else { return }
+        var rows: [CSVRowParser.Row] = []
+        do {
+            try parser.feed(chunk) { rows.append($0) }
+        } catch let error as CSVRowParser.Failure {
+            report(error.line, error.column, "", error.message)
+            failed = true
+        } catch {
+            failed = true
+        }
+        for row in rows { handle(row) }
+    }
+
+    /// Ends the file. Returns the values, or nil when there were problems (see `issues`).
+    public mutating func finish() -> KPIValues? {
+        if !failed {
+            var rows: [CSVRowParser.Row] = []
+            do {
+                try parser.finish { rows.append($0) }
+            } catch let error as CSVRowParser.Failure {
+                report(error.line, error.column, "", error.message)
+            } catch {}
+            for row in rows { handle(row) }
+        }
+        if header == nil, issueCount == 0 { report(1, 1, "", "the file is empty; expected a header row") }
+        if issueCount > issues.count {
+            issues.append(
+                CanvasIssue(
+                    file: file, code: .unreadable, message: "\(issueCount - issues.count) more problems not listed"))
+        }
+        return issueCount == 0 ? values : nil
+    }
+
+    // MARK: - Rows
+
+    private mutating func handle(_ row: CSVRowParser.Row) {
+        if row.fields.count == 1, row.fields[0].text.isEmpty { return }  // blank line
+        guard let header else {
+            readHeader(row)
+            return
+        }
+        rowCount += 1
+        guard row.fields.count == header.count else {
+            report(
+                row.line, row.fields.last?.column ?? 1, "",
+                "the row has \(row.fields.count) fields; the header has \(header.count)")
+            return
+        }
+        if let c = longColumns { readLong(row, c) } else { readWide(row) }
+    }
+
+    private mutating func readHeader(_ row: CSVRowParser.Row) {
+        header = row.fields
+        let names = row.fields.map { $0.text.trimmingSpaces.lowercased() }
+        if let k = names.firstIndex(of: "kpi"), let p = names.firstIndex(of: "period"),
+            let v = names.firstIndex(of: "value")
+        {
+            layout = .long
+            longColumns = (k, p, v, names.firstIndex(of: "entity"))
+            for (i, name) in names.enumerated() where ![k, p, v, names.firstIndex(of: "entity")].contains(i) {
+                report(
+                    row.line, row.fields[i].column, "",
+                    "unexpected column '\(row.fields[i].text)' in a long-layout file; expected kpi, period, value and optionally entity"
+                )
+            }
+            _ = names
+        } else if let p = names.firstIndex(of: "period") {
+            layout = .wide
+            widePeriod = p
+            for (i, field) in row.fields.enumerated() where i != p {
+                let id = field.text.trimmingSpaces
+                if knownKPIs.contains(id) {
+                    wideKPIs.append((i, KPIID(id)))
+                } else {
+                    report(
+                        row.line, field.column, "", unknownKPIMessage(id), code: .unknownReference,
+                        suggestion: Suggestion.closest(to: id, among: knownKPIs))
+                }
+            }
+        } else {
+            report(
+                row.line, 1, "",
+                "the header names neither the long layout (kpi, period, value[, entity]) nor the wide one (period, then one column per KPI id)"
+            )
+            failed = true
+        }
+    }
+
+    private mutating func readLong(_ row: CSVRowParser.Row, _ c: (kpi: Int, period: Int, value: Int, entity: Int?)) {
+        let kpiField = row.fields[c.kpi], periodField = row.fields[c.period], valueField = row.fields[c.value]
+        let id = kpiField.text.trimmingSpaces
+        guard knownKPIs.contains(id) else {
+            report(
+                row.line, kpiField.column, "", unknownKPIMessage(id), code: .unknownReference,
+                suggestion: Suggestion.closest(to: id, among: knownKPIs))
+            return
+        }
+        guard let period = Period(periodField.text.trimmingSpaces) else {
+            report(
+                row.line, periodField.column, "", "'\(periodField.text)' is not a period; expected \(Period.syntax)",
+                code: .invalidPeriod)
+            return
+        }
+        let entity = c.entity.map { row.fields[$0].text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
+        let raw = valueField.text.trimmingSpaces
+        if raw.isEmpty {
+            values.series[KPIID(id), default: KPISeries(kpi: KPIID(id))].addMissing(period)
+            return
+        }
+        guard let v = Self.number(raw) else {
+            report(
+                row.line, valueField.column, "",
+                "'\(valueField.text)' is not a number; write numbers with '.' as the decimal separator",
+                code: .invalidNumber)
+            return
+        }
+        values.series[KPIID(id), default: KPISeries(kpi: KPIID(id))].add(v, period: period, entity: entity)
+    }
+
+    private mutating func readWide(_ row: CSVRowParser.Row) {
+        let periodField = row.fields[widePeriod]
+        guard let period = Period(periodField.text.trimmingSpaces) else {
+            report(
+                row.line, periodField.column, "", "'\(periodField.text)' is not a period; expected \(Period.syntax)",
+                code: .invalidPeriod)
+            return
+        }
+        for (i, id) in wideKPIs {
+            let field = row.fields[i]
+            let raw = field.text.trimmingSpaces
+            if raw.isEmpty {
+                values.series[id, default: KPISeries(kpi: id)].addMissing(period)
+                continue
+            }
+            guard let v = Self.number(raw) else {
+                report(
+                    row.line, field.column, "",
+                    "'\(field.text)' is not a number; write numbers with '.' as the decimal separator",
+                    code: .invalidNumber)
+                continue
+            }
+            values.series[id, default: KPISeries(kpi: id)].add(v, period: period)
+        }
+    }
+
+    /// Decimal numbers with '.' (no thousands separators, no units), finite.
+    static func number(_ text: String) -> Double? {
+        guard let n = Scalar.parseNumber(text), n.isFinite, !text.hasPrefix("0x"), !text.hasPrefix("0o") else {
+            return nil
+        }
+        return n
+    }
+
+    private func unknownKPIMessage(_ id: String) -> String { "'\(id)' is not a KPI of this canvas" }
+
+    private mutating func report(
+        _ line: Int, _ column: Int, _ path: String, _ message: String, code: CanvasIssue.Code = .syntax,
+        suggestion: String? = nil
+    ) {
+        issueCount += 1
+        guard issues.count < maxIssues else { return }
+        issues.append(
+            CanvasIssue(
+                file: file, line: line, column: column, path: path, code: code, message: message, suggestion: suggestion
+            ))
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}
