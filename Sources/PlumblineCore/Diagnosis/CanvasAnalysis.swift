@@ -30,12 +30,15 @@ public struct CanvasAnalysis: Sendable {
     public let matches: [KPIID: KnowledgeMatch]
     /// Participants directly reporting to each participant.
     public let reports: [ParticipantID: [ParticipantID]]
+    /// KPI values, when any were loaded (inline in the canvas or from files).
+    public let data: KPIDataSet?
 
-    public init(document: CanvasDocument, knowledge: KnowledgeBase) {
-        self.init(canvas: document.canvas, canvasID: document.canvasID, knowledge: knowledge)
+    public init(document: CanvasDocument, knowledge: KnowledgeBase, values: KPIValues? = nil) {
+        self.init(canvas: document.canvas, canvasID: document.canvasID, knowledge: knowledge, values: values)
     }
 
-    public init(canvas: Canvas, canvasID: String, knowledge: KnowledgeBase) {
+    /// `values` are the KPI values from files; the canvas's inline series are added to them.
+    public init(canvas: Canvas, canvasID: String, knowledge: KnowledgeBase, values: KPIValues? = nil) {
         self.canvas = canvas
         self.canvasID = canvasID
         self.index = CanvasIndex(canvas)
@@ -89,6 +92,10 @@ public struct CanvasAnalysis: Sendable {
         var reports: [ParticipantID: [ParticipantID]] = [:]
         for p in canvas.participants { if let boss = p.reportsTo { reports[boss, default: []].append(p.id) } }
         self.reports = reports
+
+        var all = values ?? KPIValues()
+        all.merge(inline: canvas)
+        self.data = all.series.isEmpty ? nil : KPIDataSet(values: all, canvas: canvas)
     }
 
     // MARK: - Questions rules ask

@@ -28,9 +28,18 @@ public struct DiagnosisEngine: Sendable {
     }
 
     /// Diagnoses a canvas. `overrides` (from the command line) win over the canvas's settings.
-    public func diagnose(_ document: CanvasDocument, overrides: [RuleSetting] = []) -> Diagnosis {
-        diagnose(CanvasAnalysis(document: document, knowledge: knowledge), overrides: overrides)
+    public func diagnose(
+        _ document: CanvasDocument, values: KPIValues? = nil, overrides: [RuleSetting] = []
+    ) -> Diagnosis {
+        diagnose(CanvasAnalysis(document: document, knowledge: knowledge, values: values), overrides: overrides)
     }
+
+    /// The false discovery rate for the statistical findings of one run (RULES.md).
+    public static let falseDiscoveryRate = 0.05
+    /// Each test must also reach this level on its own. With one test in a run, false-discovery
+    /// control alone would let 5 % of clean series through; findings are evidence, so they err
+    /// on the side of silence.
+    public static let perTestLevel = 0.01
 
     public func diagnose(_ analysis: CanvasAnalysis, overrides: [RuleSetting] = []) -> Diagnosis {
         let canvas = analysis.canvas
@@ -48,12 +57,32 @@ public struct DiagnosisEngine: Sendable {
             }
             findings += produced
         }
+        findings = Self.controlFalseDiscoveries(findings, q: Self.falseDiscoveryRate)
         findings += applyWaivers(canvas.settings.waive, to: &findings)
         findings.sort(by: Self.order)
         return Diagnosis(
             canvasID: analysis.canvasID, findings: findings,
             scores: AlignmentScores(analysis: analysis, findings: findings),
             rulesRun: ran)
+    }
+
+    /// Keeps the statistical findings whose p-values survive Benjamini–Hochberg control across all
+    /// the tests of the run, recording the adjusted p-value in their evidence.
+    static func controlFalseDiscoveries(_ findings: [Finding], q: Double) -> [Finding] {
+        let tested = findings.indices.filter { findings[$0].pValue != nil }
+        guard !tested.isEmpty else { return findings }
+        let adjusted = FalseDiscovery.adjusted(tested.map { findings[$0].pValue! })
+        var keep = [Bool](repeating: true, count: findings.count)
+        var result = findings
+        for (k, i) in tested.enumerated() {
+            if adjusted[k] > q || findings[i].pValue! > perTestLevel {
+                keep[i] = false
+            } else {
+                result[i].evidence.facts.append(
+                    PlainField("p adjusted (Benjamini–Hochberg, \(tested.count) tests)", .number(adjusted[k])))
+            }
+        }
+        return result.indices.filter { keep[$0] }.map { result[$0] }
     }
 
     /// The canvas's setting with the command line's laid over it.

@@ -11,6 +11,9 @@ public struct Finding: Hashable, Sendable {
     public var fix: Fix
     /// Set when a waiver in the canvas's settings accepts this finding.
     public var waiver: Waiver?
+    /// For statistical findings: the test's p-value. The engine keeps the finding only if it
+    /// survives Benjamini–Hochberg control across every test of the run.
+    public var pValue: Double?
 
     public init(
         rule: String, severity: Severity, message: String, subjects: [String], evidence: Evidence = Evidence(),

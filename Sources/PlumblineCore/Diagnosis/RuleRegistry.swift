@@ -35,6 +35,17 @@ public enum RuleRegistry {
         OneWayValueRule(),
         MissingSignOffRule(),
         OrphanedIncentiveRule(),
+        // Data rules: run when KPI values are loaded.
+        TargetBunchingRule(),
+        PeriodEndPushRule(),
+        LastDigitRule(),
+        LocalGainGlobalHarmRule(),
+        IncentiveDecouplingRule(),
+        UnsupportedDriverRule(),
+        TooGoodToBeTrueRule(),
+        StaleKPIRule(),
+        MiscalibratedTargetRule(),
+        HiddenTradeOffRule(),
     ]
 
     private static let positions: [String: Int] = {

@@ -80,6 +80,9 @@ public struct KnowledgeBase: Sendable {
         self.matcher = KPIMatcher(kpis)
     }
 
+    /// A knowledge base that knows nothing: rules that need it stay quiet.
+    public static let empty = KnowledgeBase(kpis: [], pairs: [], themes: [])
+
     public subscript(id: String) -> KnowledgeKPI? { kpiAt[id].map { kpis[$0] } }
 
     /// Counter-measures known for the KPI `id` (the `b` of counter pairs whose `a` it is).

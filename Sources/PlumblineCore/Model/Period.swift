@@ -84,3 +84,54 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The syntax of a period, for messages.
     public static let syntax = "a period such as 2026-03-14, 2026-W11, 2026-03, 2026-Q1 or 2026"
 }
+
+extension Period {
+    /// The period's position on its granularity's timeline: consecutive periods differ by one.
+    public var ordinal: Int {
+        switch granularity {
+        case .day: start.dayNumber
+        case .week: (start.dayNumber + 3) / 7  // 1970-01-01 was a Thursday; weeks start on Monday
+        case .month: start.year * 12 + start.month - 1
+        case .quarter: start.year * 4 + (start.month - 1) / 3
+        case .year: start.year
+        }
+    }
+
+    /// The period of `granularity` at `ordinal` (inverse of `ordinal`).
+    public init(granularity: Granularity, ordinal: Int) {
+        switch granularity {
+        case .day:
+            let d = CalendarDate(dayNumber: ordinal)
+            self.init(.day, d, d.description)
+        case .week:
+            let monday = CalendarDate(dayNumber: ordinal * 7 - 3)
+            // The ISO year of a week is the year of its Thursday.
+            let thursday = CalendarDate(dayNumber: ordinal * 7)
+            let week1 = Period.isoWeekStart(year: thursday.year, week: 1)!
+            let number = (monday.dayNumber - week1.dayNumber) / 7 + 1
+            self.init(.week, monday, "\(thursday.year)-W\(number < 10 ? "0" : "")\(number)")
+        case .month:
+            let y = Int((Double(ordinal) / 12).rounded(.down)), m = ordinal - y * 12 + 1
+            self.init(.month, CalendarDate(year: y, month: m, day: 1)!, "\(y)-\(m < 10 ? "0" : "")\(m)")
+        case .quarter:
+            let y = Int((Double(ordinal) / 4).rounded(.down)), q = ordinal - y * 4 + 1
+            self.init(.quarter, CalendarDate(year: y, month: (q - 1) * 3 + 1, day: 1)!, "\(y)-Q\(q)")
+        case .year:
+            self.init(.year, CalendarDate(year: ordinal, month: 1, day: 1)!, "\(ordinal)")
+        }
+    }
+
+    /// The period of a coarser `granularity` that contains this one (a week belongs to the
+    /// month, quarter and year of its Thursday).
+    public func containing(_ granularity: Granularity) -> Period {
+        guard granularity > self.granularity else { return self }
+        let anchor = self.granularity == .week ? CalendarDate(dayNumber: start.dayNumber + 3) : start
+        switch granularity {
+        case .day: return self
+        case .week: return Period(granularity: .week, ordinal: (anchor.dayNumber + 3) / 7)
+        case .month: return Period(granularity: .month, ordinal: anchor.year * 12 + anchor.month - 1)
+        case .quarter: return Period(granularity: .quarter, ordinal: anchor.year * 4 + (anchor.month - 1) / 3)
+        case .year: return Period(granularity: .year, ordinal: anchor.year)
+        }
+    }
+}

@@ -137,3 +137,14 @@ public enum Distributions {
         return Double.exp(logFront) * h
     }
 }
+
+extension Distributions {
+    /// P(X ≥ k) for X ~ Bin(n, p): the one-sided exact binomial test.
+    public static func binomialUpperTail(_ k: Int, n: Int, p: Double) -> Double {
+        guard k > 0 else { return 1 }
+        guard k <= n else { return 0 }
+        var total = 0.0
+        for i in k...n { total += Double.exp(logBinomialPMF(i, n: n, p: p)) }
+        return min(1, total)
+    }
+}

@@ -1,0 +1,96 @@
+import Dispatch
+
+/// A canvas's KPI values prepared once for all data rules: aligned series and their trends.
+public struct KPIDataSet: Sendable {
+    public let values: KPIValues
+    public let aligned: [KPIID: AlignedSeries]
+    /// Mann–Kendall trend of each aligned series with at least 3 values.
+    public let trends: [KPIID: Trend.MannKendall]
+    /// The latest period present in the data, per granularity (what "up to now" means).
+    public let latestOrdinal: [Period.Granularity: Int]
+
+    public init(values: KPIValues, canvas: Canvas) {
+        self.values = values
+        var kpiFrequency: [KPIID: Frequency?] = [:]
+        for k in canvas.kpis { kpiFrequency[k.id] = k.frequency }
+        let series = values.series.values.sorted { $0.kpi < $1.kpi }
+        var aligned: [KPIID: AlignedSeries] = [:]
+        for s in series {
+            if let a = AlignedSeries(s, frequency: kpiFrequency[s.kpi] ?? nil) { aligned[s.kpi] = a }
+        }
+        self.aligned = aligned
+
+        // The O(n²) trend tests dominate: spread them over the cores.
+        let list = Array(aligned.values)
+        let results = UnsafeResults<Trend.MannKendall>(count: list.count)
+        DispatchQueue.concurrentPerform(iterations: list.count) { i in
+            results.set(i, Trend.mannKendall(list[i].values))
+        }
+        var trends: [KPIID: Trend.MannKendall] = [:]
+        for (i, a) in list.enumerated() { trends[a.kpi] = results.get(i) }
+        self.trends = trends
+
+        var latest: [Period.Granularity: Int] = [:]
+        for s in series {
+            for p in s.byPeriod.keys { latest[p.granularity] = max(latest[p.granularity] ?? Int.min, p.ordinal) }
+            for p in s.missingPeriods { latest[p.granularity] = max(latest[p.granularity] ?? Int.min, p.ordinal) }
+        }
+        self.latestOrdinal = latest
+    }
+
+    /// The latest period of the data at `granularity`, counting finer data's containing periods.
+    public func latest(at granularity: Period.Granularity) -> Int? {
+        var best: Int? = nil
+        for (g, ordinal) in latestOrdinal where g <= granularity {
+            let o = Period(granularity: g, ordinal: ordinal).containing(granularity).ordinal
+            best = max(best ?? o, o)
+        }
+        return best
+    }
+}
+
+/// Results written by index from concurrent iterations, each slot by exactly one iteration.
+final class UnsafeResults<T>: @unchecked Sendable {
+    private var storage: [T?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: T) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
+    func get(_ i: Int) -> T { storage[i]! }
+}
+
+extension KPIValues {
+    /// The inline series written in a canvas's `data` section.
+    public init(inline canvas: Canvas) {
+        self.init()
+        merge(inline: canvas)
+    }
+
+    /// Adds the canvas's inline series to these values.
+    public mutating func merge(inline canvas: Canvas) {
+        for source in canvas.data {
+            guard case .inline(let kpi, let points, _) = source else { continue }
+            for point in points {
+                if let v = point.value {
+                    series[kpi, default: KPISeries(kpi: kpi)].add(v, period: point.period)
+                } else {
+                    series[kpi, default: KPISeries(kpi: kpi)].addMissing(point.period)
+                }
+            }
+        }
+    }
+
+    /// Adds every series of `other`.
+    public mutating func merge(_ other: KPIValues) {
+        for (kpi, s) in other.series {
+            guard var mine = series[kpi] else {
+                series[kpi] = s
+                continue
+            }
+            for (p, v) in s.byPeriod where !s.entityValues.contains(where: { $0.period == p }) {
+                mine.add(v, period: p)
+            }
+            for e in s.entityValues { mine.add(e.value, period: e.period, entity: e.entity) }
+            for p in s.missingPeriods { mine.addMissing(p) }
+            series[kpi] = mine
+        }
+    }
+}
