@@ -41,16 +41,20 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.")
     var output: String?
 
+    @Option(help: ArgumentHelp("A CSV file of KPI values (long or wide layout), besides the canvas's own data. Repeatable.", valueName: "file"))
+    var data: [String] = []
+
     @Flag(help: "Never colour the text output.")
     var noColour = false
 
     func run() throws {
         let overrides = try RuleOverride.parse(ruleOverrides)
-        var documents: [CanvasDocument] = []
+        var inputs: [(CanvasDocument, KPIValues)] = []
         var invalid = false
         for file in files {
             do {
-                documents.append(try CanvasFile.read(file))
+                let document = try CanvasFile.read(file)
+                inputs.append((document, try ValueFiles.load(for: document, extra: data)))
             } catch {
                 for issue in error.issues { Console.error(issue.description) }
                 invalid = true
@@ -59,7 +63,9 @@ struct CheckCommand: ParsableCommand {
         if invalid { throw ExitCode(2) }
 
         let engine = DiagnosisEngine(knowledge: try KnowledgeBase.bundled())
-        let reports = documents.map { CheckReport(document: $0, diagnosis: engine.diagnose($0, overrides: overrides)) }
+        let reports = inputs.map { document, values in
+            CheckReport(document: document, diagnosis: engine.diagnose(document, values: values, overrides: overrides))
+        }
 
         let text: String
         switch format {
