@@ -41,7 +41,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the report here instead of standard output.")
     var output: String?
 
-    @Option(help: ArgumentHelp("A CSV file of KPI values (long or wide layout), besides the canvas's own data. Repeatable.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A CSV file of KPI values (long or wide layout), besides the canvas's own data. Repeatable.",
+            valueName: "file"))
     var data: [String] = []
 
     @Flag(help: "Never colour the text output.")

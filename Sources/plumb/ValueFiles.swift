@@ -6,7 +6,8 @@ enum ValueFiles {
     /// The values of the canvas's `data` files (relative to the canvas) and of `extra` files.
     static func load(for document: CanvasDocument, extra: [String]) throws(CanvasReadError) -> KPIValues {
         let known = Set(document.canvas.kpis.map(\.id.rawValue))
-        let base = document.file.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: ".")
+        let base =
+            document.file.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: ".")
         var paths: [String] = []
         for source in document.canvas.data {
             if case .file(let path, _) = source {
@@ -28,7 +29,10 @@ enum ValueFiles {
 
     static func read(_ path: String, known: Set<String>) -> Result<KPIValues, CanvasReadError> {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(CanvasReadError(issues: [CanvasIssue(file: path, code: .unreadable, message: "no such file, or it cannot be read")]))
+            return .failure(
+                CanvasReadError(issues: [
+                    CanvasIssue(file: path, code: .unreadable, message: "no such file, or it cannot be read")
+                ]))
         }
         defer { try? handle.close() }
         var importer = KPIValueImport(file: path, knownKPIs: known)

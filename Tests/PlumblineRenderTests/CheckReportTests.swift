@@ -66,7 +66,8 @@ import Testing
             let ruleID = try #require(r["ruleId"] as? String)
             if let index = r["ruleIndex"] as? Int { #expect(ruleIDs[index] == ruleID) }
             #expect(["error", "warning", "note"].contains(r["level"] as? String ?? ""))
-            #expect(!((r["message"] as? [String: Any])?["text"] as? String ?? "").isEmpty)
+            let message = (r["message"] as? [String: Any])?["text"] as? String ?? ""
+            #expect(!message.isEmpty)
             let location = try #require(
                 (r["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
             #expect(
@@ -83,8 +84,14 @@ import Testing
         }
     }
 
+    /// An example with at least one finding under the rules implemented so far.
+    static func exampleWithFindings() throws -> CheckReport {
+        let reports = try examples().map(report)
+        return try #require(reports.first { !$0.diagnosis.activeFindings.isEmpty })
+    }
+
     @Test func textHasNoEscapeCodesWithoutColour() throws {
-        let report = try Self.report(try #require(try Self.examples().first))
+        let report = try Self.exampleWithFindings()
         let plain = report.text(colour: false)
         #expect(!plain.contains("\u{1B}["))
         #expect(plain.contains("Alignment score"))
@@ -92,7 +99,7 @@ import Testing
     }
 
     @Test func markdownIsATableOfFindings() throws {
-        let report = try Self.report(try #require(try Self.examples().first))
+        let report = try Self.exampleWithFindings()
         let md = report.markdown
         #expect(md.hasPrefix("## "))
         #expect(md.contains("| severity | rule | finding | evidence | fix |"))

@@ -1,40 +1,9 @@
 /// Every diagnosis rule, in the order RULES.md lists them. Adding a rule means writing its type
-/// in `Rules/` and adding it here.
+/// in `Rules/` and adding it here. `RuleIDs.all` lists every public id; the ones not yet
+/// registered are `RuleRegistry.pending`.
 public enum RuleRegistry {
     public static let all: [any Rule] = [
         UnservedObjectiveRule(),
-        UnmeasuredBlockRule(),
-        MeasurementConcentrationRule(),
-        OrphanKPIRule(),
-        NoOutcomeMeasureRule(),
-        NoLeadingIndicatorRule(),
-        EffortOnlyIncentiveRule(),
-        ShortHorizonRule(),
-        MissingCounterMeasureRule(),
-        OpposedIncentivesRule(),
-        SiloRule(),
-        AccountableOwnerRule(),
-        AccountabilityWithoutAuthorityRule(),
-        AccountabilityOverloadRule(),
-        RolelessParticipantRule(),
-        MissingEscalationRule(),
-        BrokenEscalationPathRule(),
-        IndependentOversightRule(),
-        UnsupervisedAIRule(),
-        UngovernedRiskRule(),
-        OpenLoopRule(),
-        SlowLoopRule(),
-        SingleMeasureRewardRule(),
-        CliffPayoutRule(),
-        SelfMeasuredStakesRule(),
-        NeglectedPriorityRule(),
-        AIActivityMeasureRule(),
-        ModelQualityWithoutBusinessRule(),
-        IncompleteDefinitionRule(),
-        ScorecardBalanceRule(),
-        OneWayValueRule(),
-        MissingSignOffRule(),
-        OrphanedIncentiveRule(),
         // Data rules: run when KPI values are loaded.
         TargetBunchingRule(),
         PeriodEndPushRule(),
@@ -47,6 +16,12 @@ public enum RuleRegistry {
         MiscalibratedTargetRule(),
         HiddenTradeOffRule(),
     ]
+
+    /// Public rule ids (RULES.md) that no registered rule implements yet.
+    public static var pending: [String] {
+        let registered = Set(all.map(\.metadata.id))
+        return RuleIDs.all.filter { !registered.contains($0) }
+    }
 
     private static let positions: [String: Int] = {
         var map: [String: Int] = [:]

@@ -32,13 +32,18 @@ struct KPIMatcher: Sendable {
     }
 
     func match(name: String, id: String?) -> KnowledgeMatch? {
-        let words = Self.normalizedWords(name)
+        var words = Self.normalizedWords(name)
         if let term = lookup(words) { return result(term, .name) }
+        // "Number of sign-ups", "Total bookings": the counting word adds nothing.
+        while let first = words.first, Self.countingWords.contains(first), words.count > 1 {
+            words.removeFirst()
+            if let term = lookup(words) { return result(term, .name) }
+        }
         if let id, let term = lookup(Self.normalizedWords(id.replacingOccurrences(of: ".", with: " "))) {
             return result(term, .id)
         }
-        // The longest phrase inside the name; single words only when distinctive (abbreviations
-        // like "aht" or "nps", or words of six letters or more), so "rate" alone matches nothing.
+        // The longest phrase inside the name; single words only when they are abbreviations (written
+        // in capitals in the knowledge base, like AHT or NPS), so "accuracy" alone matches nothing.
         guard words.count > 1 else { return nil }
         for length in stride(from: min(longestPhrase, words.count - 1), through: 1, by: -1) {
             var found: Term? = nil
@@ -54,8 +59,7 @@ struct KPIMatcher: Sendable {
 
     private func isDistinctive(_ word: String) -> Bool {
         guard let term = spaced[word] else { return false }
-        // A single-word term that is the entry's abbreviation or a long, specific word.
-        return word.count >= 6 || term.text == term.text.uppercased()
+        return term.text == term.text.uppercased() && term.text.contains(where: \.isLetter)
     }
 
     private func lookup(_ words: [String]) -> Term? {
@@ -76,6 +80,9 @@ struct KPIMatcher: Sendable {
         "centre": "center", "fulfilment": "fulfillment", "cancelled": "canceled", "modelling": "modeling",
         "favour": "favor", "colour": "color", "defence": "defense", "licence": "license", "catalogue": "catalog",
         "enrolment": "enrollment", "travelled": "traveled",
+    ]
+    private static let countingWords: Set<String> = [
+        "number", "count", "total", "monthly", "weekly", "daily", "quarterly", "annual", "yearly",
     ]
     private static let dropped: Set<String> = ["of", "the", "a", "an", "per", "and", "to", "in", "on", "for", "by"]
 

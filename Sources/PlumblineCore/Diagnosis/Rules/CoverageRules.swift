@@ -35,21 +35,3 @@ public struct UnservedObjectiveRule: Rule {
         }
     }
 }
-
-/// COV-02: PLACEHOLDER — not implemented yet; produces no findings.
-public struct UnmeasuredBlockRule: Rule {
-    public let metadata = RuleMetadata(
-        id: "COV-02", title: "COV-02", category: .coverage, severity: .warning, summary: "Not implemented yet.",
-        checks: "", rationale: "", remedy: "")
-    public init() {}
-    public func findings(in context: RuleContext) -> [Finding] { [] }
-}
-
-/// COV-03: PLACEHOLDER — not implemented yet; produces no findings.
-public struct MeasurementConcentrationRule: Rule {
-    public let metadata = RuleMetadata(
-        id: "COV-03", title: "COV-03", category: .coverage, severity: .warning, summary: "Not implemented yet.",
-        checks: "", rationale: "", remedy: "")
-    public init() {}
-    public func findings(in context: RuleContext) -> [Finding] { [] }
-}
