@@ -60,6 +60,13 @@ extension CanvasDecoder {
         }
         let node = entry.value
         if case .scalar(let s) = node.content, case .number(let n) = s.resolved, n == 1 { return }
+        if case .scalar(let s) = node.content, s.isQuoted, s.text == "1" {
+            report(
+                .unsupportedVersion, at: node.mark, path: "plumbline",
+                "the version is written as text ('1'); it must be the number 1, without quotes",
+                expected: "plumbline: \(Canvas.formatVersion)")
+            return
+        }
         let found: String = if case .scalar(let s) = node.content { "'\(s.text)'" } else { node.shapeDescription }
         report(
             .unsupportedVersion, at: node.mark, path: "plumbline",

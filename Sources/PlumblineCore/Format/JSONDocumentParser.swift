@@ -128,7 +128,12 @@ struct JSONDocumentParser {
                 advance()
                 return String(decoding: out, as: UTF8.self)
             }
-            if b < 0x20 { throw fail("control character in a string; write it as an escape such as \\n") }
+            if b == 0x0A || b == 0x0D {
+                throw fail(
+                    "unterminated string: it runs into the end of the line; close the quote, or write a line break as \\n"
+                )
+            }
+            if b < 0x20 { throw fail("control character in a string; write it as an escape such as \\t") }
             if b != UInt8(ascii: "\\") {
                 out.append(b)
                 advance()
@@ -246,6 +251,7 @@ struct JSONDocumentParser {
 
     private func describeCurrent() -> String {
         guard let b = peek else { return "end of the document" }
+        if b == UInt8(ascii: "'") { return "a single quote (JSON strings and keys take double quotes)" }
         if b >= 0x21, b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
         return "byte 0x\(String(b, radix: 16, uppercase: true))"
     }
