@@ -59,7 +59,8 @@ import Testing
 /// The complete canvases shown in docs/format.md stay valid as the format evolves.
 @Suite struct FormatDocumentationTests {
     @Test func completeExamplesInTheFormatReferenceAreValid() throws {
-        let text = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("docs/format.md"), encoding: .utf8)
+        let text = try String(
+            contentsOf: TestSupport.repositoryRoot.appendingPathComponent("docs/format.md"), encoding: .utf8)
         let blocks = text.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
         let complete = blocks.filter { $0.hasPrefix("plumbline: 1\n") && $0.contains("\ntitle:") }
         #expect(complete.count >= 2)
