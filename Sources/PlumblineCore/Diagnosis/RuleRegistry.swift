@@ -4,6 +4,19 @@
 public enum RuleRegistry {
     public static let all: [any Rule] = [
         UnservedObjectiveRule(),
+        OrphanKPIRule(),
+        NoOutcomeMeasureRule(),
+        EffortOnlyIncentiveRule(),
+        AccountableOwnerRule(),
+        AccountabilityWithoutAuthorityRule(),
+        AccountabilityOverloadRule(),
+        MissingEscalationRule(),
+        UnsupervisedAIRule(),
+        UngovernedRiskRule(),
+        OpenLoopRule(),
+        CliffPayoutRule(),
+        IncompleteDefinitionRule(),
+        OrphanedIncentiveRule(),
         // Data rules: run when KPI values are loaded.
         TargetBunchingRule(),
         PeriodEndPushRule(),

@@ -1,0 +1,52 @@
+/// VAL-02: an incentive left on a measure being retired or replaced.
+public struct OrphanedIncentiveRule: Rule {
+    public let metadata = RuleMetadata(
+        id: "VAL-02", title: "Incentive left on a retired measure", category: .validation, severity: .error,
+        summary:
+            "A retired KPI is still tied to an incentive, or a KPI being replaced keeps its incentive with no replacement.",
+        checks: """
+            Incentives tied to retired KPIs; and KPIs named in a proposed KPI's replaces that are still \
+            tied to an incentive, when no incentive is tied to the proposed KPI.
+            """,
+        rationale:
+            "A redesign that leaves pay on the old measure changes the dashboard and nothing else: behaviour follows the money.",
+        remedy: "Move the incentive to the new or remaining measure.")
+
+    public init() {}
+
+    public func findings(in context: RuleContext) -> [Finding] {
+        let a = context.analysis
+        var out: [Finding] = []
+        for kpi in a.canvas.kpis where kpi.status == .retired {
+            for incentive in a.incentivesByKPI[kpi.id] ?? [] {
+                out.append(
+                    finding(
+                        "Retired KPI \(kpi.id) still drives pay through \(incentive.id)",
+                        subjects: [kpi.id.rawValue, incentive.id.rawValue],
+                        evidence: Evidence(facts: [
+                            PlainField("status", "retired"), PlainField("incentive", .string(incentive.id.rawValue)),
+                        ]),
+                        fix: Fix(
+                            "Remove \(kpi.id) from \(incentive.id).tied_to and tie it to the measure that replaced it.")
+                    ))
+            }
+        }
+        for proposed in a.canvas.kpis where proposed.status == .proposed && !proposed.replaces.isEmpty {
+            guard (a.incentivesByKPI[proposed.id] ?? []).isEmpty else { continue }
+            for old in proposed.replaces {
+                for incentive in a.incentivesByKPI[old] ?? [] {
+                    out.append(
+                        finding(
+                            "\(proposed.id) replaces \(old), but \(incentive.id) still pays on \(old) and nothing pays on \(proposed.id)",
+                            subjects: [old.rawValue, incentive.id.rawValue, proposed.id.rawValue],
+                            evidence: Evidence(facts: [
+                                PlainField("replaced", .string(old.rawValue)),
+                                PlainField("replacement", .string(proposed.id.rawValue)),
+                            ]),
+                            fix: Fix("Propose \(incentive.id) tied to \(proposed.id) alongside the new KPI.")))
+                }
+            }
+        }
+        return out
+    }
+}
