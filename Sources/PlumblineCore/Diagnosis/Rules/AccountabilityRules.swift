@@ -96,3 +96,36 @@ public struct AccountabilityOverloadRule: Rule {
         }
     }
 }
+
+/// ACC-04: a participant with no part in accountability at all.
+public struct RolelessParticipantRule: Rule {
+    public let metadata = RuleMetadata(
+        id: "ACC-04", title: "Participant without a role", category: .accountability, severity: .warning,
+        summary: "A participant answers for no KPI, owns no mechanism, is covered by none and acts on no loop.",
+        checks:
+            "Every participant other than customers appears as accountable, as a mechanism owner or subject, or in a loop's acted_on_by (accountability-network canvases).",
+        rationale: "In a network, a party with no defined accountability is where problems go to disappear.",
+        remedy:
+            "Define its role: a KPI it answers for, a mechanism it runs or is held by, or a loop it acts on — or drop it from the canvas.",
+        onlyFor: .accountabilityNetwork)
+
+    public init() {}
+
+    public func findings(in context: RuleContext) -> [Finding] {
+        let a = context.analysis
+        var involved = Set(a.accountableKPIs.keys)
+        for m in a.canvas.mechanisms {
+            if let o = m.owner { involved.insert(o) }
+            involved.formUnion(m.coveredParticipants)
+        }
+        for l in a.canvas.feedbackLoops { involved.formUnion(l.actedOnBy) }
+        return a.canvas.participants.filter { $0.type != .customer && !involved.contains($0.id) }.map { p in
+            finding(
+                "\(p.name) (\(p.id)) has no defined accountability in the network", subjects: [p.id.rawValue],
+                evidence: Evidence(facts: [
+                    PlainField("accountable KPIs", 0), PlainField("mechanisms", 0), PlainField("loops acted on", 0),
+                ]),
+                fix: Fix("Give \(p.id) a KPI to answer for, a mechanism to run or be covered by, or a loop to act on."))
+        }
+    }
+}

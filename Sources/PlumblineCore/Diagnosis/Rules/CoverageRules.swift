@@ -35,3 +35,84 @@ public struct UnservedObjectiveRule: Rule {
         }
     }
 }
+
+/// COV-02: a part of the business model nobody measures.
+public struct UnmeasuredBlockRule: Rule {
+    public let metadata = RuleMetadata(
+        id: "COV-02", title: "Unmeasured business-model element", category: .coverage, severity: .info,
+        summary: "A business-model element has no current KPI.",
+        checks:
+            "Each of the nine business-model elements is measured by at least one current KPI (kpi-misalignment canvases).",
+        rationale: "An element with no measure is managed by anecdote; gaps in the map are where surprises come from.",
+        remedy: "Add a KPI for the element, or state why it does not matter here.",
+        onlyFor: .kpiMisalignment)
+
+    public init() {}
+
+    public func findings(in context: RuleContext) -> [Finding] {
+        let measured = Set(context.analysis.currentKPIs.flatMap(\.blocks))
+        return BusinessModelBlock.allCases.filter { !measured.contains($0) }.map { block in
+            let typical = context.knowledge.kpis.filter { $0.block == block && $0.level.isResult }.prefix(3)
+            return finding(
+                "No current KPI measures \(block.title.lowercased())", subjects: [block.rawValue],
+                evidence: Evidence(facts: [PlainField("current KPIs in this element", 0)]),
+                fix: Fix(
+                    typical.isEmpty
+                        ? "Add a KPI for \(block.title.lowercased())."
+                        : "Typical KPIs here: \(typical.map(\.name).joined(separator: ", ")).",
+                    knowledgeKPIs: typical.map(\.id)))
+        }
+    }
+}
+
+/// COV-03: measurement piled onto one element, or too many measures altogether.
+public struct MeasurementConcentrationRule: Rule {
+    public let metadata = RuleMetadata(
+        id: "COV-03", title: "Measurement concentrated or sprawling", category: .coverage, severity: .warning,
+        summary:
+            "One element holds more than max_share of current KPIs, or the canvas has more than max_kpis current KPIs.",
+        checks: "The share of current KPIs measuring each business-model element, and the number of current KPIs.",
+        rationale:
+            "What is measured most gets managed most; and past a few dozen measures, none of them steers anything (Muller, The Tyranny of Metrics).",
+        remedy: "Retire or merge the weakest measures in the crowded element, or overall.",
+        parameters: [
+            RuleParameter("max_share", default: 0.4, "largest share of current KPIs one element may hold"),
+            RuleParameter("max_kpis", default: 40, "most current KPIs a canvas should carry"),
+        ])
+
+    public init() {}
+
+    public func findings(in context: RuleContext) -> [Finding] {
+        let kpis = context.analysis.currentKPIs
+        guard !kpis.isEmpty else { return [] }
+        let maxShare = context.parameter("max_share"), maxKPIs = Int(context.parameter("max_kpis"))
+        var out: [Finding] = []
+        for block in BusinessModelBlock.allCases {
+            let count = kpis.filter { $0.blocks.contains(block) }.count
+            let share = Double(count) / Double(kpis.count)
+            if share > maxShare {
+                out.append(
+                    finding(
+                        "\(count) of \(kpis.count) current KPIs measure \(block.title.lowercased())",
+                        subjects: [block.rawValue],
+                        evidence: Evidence(facts: [
+                            PlainField("KPIs in this element", .number(Double(count))),
+                            PlainField("share", .number(rounded(share))), PlainField("max share", .number(maxShare)),
+                        ]),
+                        fix: Fix("Retire or merge the weakest of the \(block.title.lowercased()) KPIs.")))
+            }
+        }
+        if kpis.count > maxKPIs {
+            out.append(
+                finding(
+                    "The canvas carries \(kpis.count) current KPIs (more than \(maxKPIs))",
+                    subjects: [context.analysis.canvasID],
+                    evidence: Evidence(facts: [
+                        PlainField("current KPIs", .number(Double(kpis.count))),
+                        PlainField("max", .number(Double(maxKPIs))),
+                    ]),
+                    fix: Fix("Retire the KPIs that serve no objective and merge near-duplicates.")))
+        }
+        return out
+    }
+}

@@ -31,3 +31,43 @@ public struct IncompleteDefinitionRule: Rule {
         }
     }
 }
+
+/// BSC-01: a scorecard leaning on one side.
+public struct ScorecardBalanceRule: Rule {
+    public let metadata = RuleMetadata(
+        id: "BSC-01", title: "Unbalanced scorecard", category: .balance, severity: .info,
+        summary:
+            "A balanced-scorecard perspective has no current KPI, or more than 70 % of KPIs with a perspective are financial.",
+        checks: "Counts current KPIs per perspective (financial, customer, process, learning).",
+        rationale:
+            "Kaplan & Norton: financial results report the past; customer, process and learning measures are where the future shows first.",
+        remedy: "Add measures for the missing perspectives.")
+
+    public init() {}
+
+    public func findings(in context: RuleContext) -> [Finding] {
+        let kpis = context.analysis.currentKPIs.filter { $0.perspective != nil }
+        guard !kpis.isEmpty else { return [] }
+        var out: [Finding] = []
+        for p in Perspective.allCases where !kpis.contains(where: { $0.perspective == p }) {
+            out.append(
+                finding(
+                    "No current KPI takes the \(p.rawValue) perspective", subjects: [p.rawValue],
+                    evidence: Evidence(facts: [PlainField("KPIs with a perspective", .number(Double(kpis.count)))]),
+                    fix: Fix(
+                        "Add a \(p.rawValue) measure.",
+                        knowledgeKPIs: context.knowledge.kpis.filter { $0.perspective == p && $0.level.isResult }
+                            .prefix(3).map(\.id))))
+        }
+        let financial = Double(kpis.filter { $0.perspective == .financial }.count) / Double(kpis.count)
+        if financial > 0.7 {
+            out.append(
+                finding(
+                    "\(Int((financial * 100).rounded())) % of KPIs are financial",
+                    subjects: [context.analysis.canvasID],
+                    evidence: Evidence(facts: [PlainField("financial share", .number(rounded(financial)))]),
+                    fix: Fix("Balance with customer, process and learning measures.")))
+        }
+        return out
+    }
+}

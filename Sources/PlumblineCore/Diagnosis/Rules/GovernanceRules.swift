@@ -73,3 +73,48 @@ public struct UngovernedRiskRule: Rule {
         }
     }
 }
+
+/// GOV-01: marking your own homework.
+public struct IndependentOversightRule: Rule {
+    public let metadata = RuleMetadata(
+        id: "GOV-01", title: "Oversight that is not independent", category: .governance, severity: .error,
+        summary:
+            "A review is owned by the accountable participant of a KPI it covers, or an audit by it or its non-oversight superiors.",
+        checks: """
+            For reviews and audits covering a KPI: the owner is not its accountable participant; for \
+            audits, nor anyone above it in the reporting line who is not of type oversight.
+            """,
+        rationale: "The IIA three-lines model: those who own a result cannot also be the ones who assure it.",
+        remedy: "Give the review or audit an owner outside the accountable participant's line.")
+
+    public init() {}
+
+    public func findings(in context: RuleContext) -> [Finding] {
+        let a = context.analysis
+        var out: [Finding] = []
+        for m in a.canvas.mechanisms where m.kind == .review || m.kind == .audit {
+            guard let owner = m.owner else { continue }
+            for kid in m.coveredKPIs {
+                guard let kpi = a.index[kid], kpi.status == .current else { continue }
+                for accountable in kpi.accountable {
+                    let chain = a.reportingChain(above: accountable).filter { a.index[$0]?.type != .oversight }
+                    let conflicted = owner == accountable || (m.kind == .audit && chain.contains(owner))
+                    guard conflicted else { continue }
+                    out.append(
+                        finding(
+                            "\(m.id) (\(m.kind.rawValue)) of \(kid) is run by \(owner == accountable ? "its own accountable participant" : "\(accountable)'s own management"), \(owner)",
+                            subjects: [m.id.rawValue, kid.rawValue, owner.rawValue],
+                            evidence: Evidence(
+                                facts: [
+                                    PlainField("owner", .string(owner.rawValue)),
+                                    PlainField("accountable", .string(accountable.rawValue)),
+                                ], path: [accountable.rawValue] + chain.map(\.rawValue)),
+                            fix: Fix(
+                                "Have \(m.id) owned by a participant outside \(accountable)'s line, such as an oversight role."
+                            )))
+                }
+            }
+        }
+        return out
+    }
+}

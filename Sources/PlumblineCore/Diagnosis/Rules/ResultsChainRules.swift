@@ -109,3 +109,81 @@ public struct EffortOnlyIncentiveRule: Rule {
         }
     }
 }
+
+/// CHAIN-02: results measured, but nothing that warns in advance.
+public struct NoLeadingIndicatorRule: Rule {
+    public let metadata = RuleMetadata(
+        id: "CHAIN-02", title: "No leading indicator", category: .resultsChain, severity: .info,
+        summary: "An objective has outcome KPIs but no KPI that drives one of them.",
+        checks: "For objectives served by outcome or impact KPIs, some KPI declares it drives one of them.",
+        rationale:
+            "Outcomes arrive late; without a leading indicator a team learns it missed only when it is too late to act (Kaplan & Norton: lag and lead measures).",
+        remedy: "Add a leading KPI and declare which outcome it drives.")
+
+    public init() {}
+
+    public func findings(in context: RuleContext) -> [Finding] {
+        let a = context.analysis
+        return a.canvas.objectives.compactMap { objective in
+            let outcomes = (a.servingKPIs[objective.id] ?? []).filter { $0.level?.isResult == true }
+            guard !outcomes.isEmpty, outcomes.allSatisfy({ (a.drivers[$0.id] ?? []).isEmpty }) else { return nil }
+            let theme = context.knowledge.theme(for: objective.statement)
+            let names = (theme?.leadingKPIs ?? []).compactMap { context.knowledge[$0]?.name }
+            return finding(
+                "Objective '\(objective.id)' has outcome KPIs but nothing that leads them",
+                subjects: [objective.id.rawValue] + outcomes.map(\.id.rawValue),
+                evidence: Evidence(facts: [
+                    PlainField("outcome KPIs", .strings(outcomes.map(\.id))),
+                    PlainField("KPIs driving them", .list([])),
+                ]),
+                fix: Fix(
+                    names.isEmpty
+                        ? "Add a leading KPI that drives \(outcomes[0].id)."
+                        : "Add a leading KPI such as \(names.joined(separator: " or ")) that drives \(outcomes[0].id).",
+                    knowledgeKPIs: theme?.leadingKPIs ?? []))
+        }
+    }
+}
+
+/// HOR-01: a long game measured only in the short run.
+public struct ShortHorizonRule: Rule {
+    public let metadata = RuleMetadata(
+        id: "HOR-01", title: "Short-term measures for long-term goals", category: .horizon, severity: .warning,
+        summary:
+            "A long-horizon objective is served only by short-horizon KPIs, or every incentive is tied only to short-horizon KPIs.",
+        checks:
+            "Objectives with horizon long need a current medium- or long-horizon KPI; incentives together need one non-short KPI.",
+        rationale:
+            "When every number pays off within the quarter, long-term value is what gets traded away (the balanced scorecard's case for balancing horizons).",
+        remedy: "Add a long-horizon measure, and tie part of the incentives to it.")
+
+    public init() {}
+
+    public func findings(in context: RuleContext) -> [Finding] {
+        let a = context.analysis
+        var out: [Finding] = []
+        for objective in a.canvas.objectives where objective.horizon == .long {
+            let kpis = (a.servingKPIs[objective.id] ?? []).filter { $0.horizon != nil }
+            guard !kpis.isEmpty, kpis.allSatisfy({ $0.horizon == .short }) else { continue }
+            out.append(
+                finding(
+                    "Long-horizon objective '\(objective.id)' is measured only over the short run",
+                    subjects: [objective.id.rawValue] + kpis.map(\.id.rawValue),
+                    evidence: Evidence(facts: [
+                        PlainField("objective horizon", "long"),
+                        PlainField("KPI horizons", .strings(kpis.map { $0.horizon!.rawValue })),
+                    ]),
+                    fix: Fix("Add a medium- or long-horizon KPI serving \(objective.id).")))
+        }
+        let incentives = a.canvas.incentives
+        let horizons = incentives.flatMap { $0.tiedTo.compactMap { a.index[$0]?.horizon } }
+        if !incentives.isEmpty, !horizons.isEmpty, horizons.allSatisfy({ $0 == .short }) {
+            out.append(
+                finding(
+                    "Every incentive is tied only to short-horizon KPIs", subjects: incentives.map(\.id.rawValue),
+                    evidence: Evidence(facts: [PlainField("incentives", .number(Double(incentives.count)))]),
+                    fix: Fix("Tie part of at least one incentive to a long-horizon KPI.")))
+        }
+        return out
+    }
+}

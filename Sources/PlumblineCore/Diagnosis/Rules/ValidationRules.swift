@@ -50,3 +50,45 @@ public struct OrphanedIncentiveRule: Rule {
         return out
     }
 }
+
+/// VAL-01: a redesign nobody has signed off.
+public struct MissingSignOffRule: Rule {
+    public let metadata = RuleMetadata(
+        id: "VAL-01", title: "Redesign without sign-off", category: .validation, severity: .warning,
+        summary: "Proposed KPIs exist and no review approves them, or the latest review asks for changes.",
+        checks: "When the canvas has proposed KPIs, the reviews (ordered by date where given) end in an approval.",
+        rationale:
+            "A redesign that its stakeholders have not accepted will not be used; step 7 of the canvas exists for this.",
+        remedy: "Ask the stakeholders to review the proposed KPIs and record their verdict.")
+
+    public init() {}
+
+    public func findings(in context: RuleContext) -> [Finding] {
+        let canvas = context.canvas
+        let proposed = canvas.kpis.filter { $0.status == .proposed }
+        guard !proposed.isEmpty else { return [] }
+        let ordered = canvas.reviews.enumerated().sorted { x, y in
+            switch (x.element.on, y.element.on) {
+            case (let a?, let b?): return a == b ? x.offset < y.offset : a < b
+            default: return x.offset < y.offset
+            }
+        }.map(\.element)
+        let approved = ordered.contains { $0.status == .approved }
+        let last = ordered.last { $0.status != .pending }
+        guard !approved || last?.status == .changesRequested else { return [] }
+        return [
+            finding(
+                approved
+                    ? "The latest review asks for changes to the redesign"
+                    : "\(proposed.count) proposed KPI\(proposed.count == 1 ? "" : "s") await sign-off",
+                subjects: [context.analysis.canvasID] + proposed.map(\.id.rawValue),
+                evidence: Evidence(facts: [
+                    PlainField("proposed KPIs", .strings(proposed.map(\.id))),
+                    PlainField("reviews", .strings(ordered.map { "\($0.by): \($0.status.rawValue)" })),
+                ]),
+                fix: Fix(
+                    "Ask the stakeholders to review \(proposed.map(\.id.rawValue).joined(separator: ", ")) and record the verdict in reviews."
+                ))
+        ]
+    }
+}
