@@ -5,6 +5,27 @@ import Testing
 @Suite struct KnowledgeBaseTests {
     static let kb = try! KnowledgeBase.bundled()
 
+    @Test func sizeAndCoverage() {
+        #expect(Self.kb.kpis.count >= 200)
+        #expect(Self.kb.pairs.count >= 60)
+        #expect(Self.kb.pairs.filter { $0.kind == .conflict }.count >= 10)
+        let functions = Set(Self.kb.kpis.map(\.function))
+        for f in [
+            "sales", "marketing", "customer-support", "product", "engineering", "operations", "supply-chain", "finance",
+            "hr",
+            "ai-data-science", "healthcare", "education", "public-sector",
+        ] {
+            #expect(functions.contains(f), "no KPIs for \(f)")
+        }
+        for kpi in Self.kb.kpis {
+            #expect(!kpi.failureMode.isEmpty && !kpi.formula.isEmpty && !kpi.unit.isEmpty, "\(kpi.id) is incomplete")
+        }
+        // Every KPI is reachable by a rule or a suggestion: in a pair, a theme, or a block's typical list.
+        let referenced = Set(
+            Self.kb.pairs.flatMap { [$0.a, $0.b] } + Self.kb.themes.flatMap { $0.outcomeKPIs + $0.leadingKPIs })
+        #expect(Double(referenced.count) / Double(Self.kb.kpis.count) > 0.4)
+    }
+
     @Test func idsAreUniqueAndReferencesResolve() {
         let ids = Self.kb.kpis.map(\.id)
         #expect(Set(ids).count == ids.count)
