@@ -20,6 +20,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Repetitions; the best time is reported.") var runs = 5
     @Option(help: "Random seed of the generator.") var seed: UInt64 = 42
     @Option(help: "Also write the generated canvas here.") var write: String?
+    @Flag(help: "Also time each rule on its own.") var profile = false
 
     func run() throws {
         let knowledge = try KnowledgeBase.bundled()
@@ -52,6 +53,19 @@ struct BenchCommand: ParsableCommand {
                 format: "diagnose (%d rules): %.3f s (best of %d), %d findings", engine.rules.count, diagnoseBest, runs,
                 findings))
         print(String(format: "peak memory: %.0f MiB", Self.peakMemoryMiB()))
+        if profile {
+            let document = try CanvasReader().read(bytes, file: "synthetic.yaml")
+            let t0 = DispatchTime.now()
+            let analysis = CanvasAnalysis(document: document, knowledge: knowledge)
+            print(String(format: "  analysis: %.3f s", Self.seconds(t0, DispatchTime.now())))
+            for rule in engine.rules {
+                let t = DispatchTime.now()
+                let n = DiagnosisEngine(rules: [rule], knowledge: knowledge).diagnose(analysis).findings.count
+                print(
+                    String(
+                        format: "  %@: %.3f s (%d findings)", rule.metadata.id, Self.seconds(t, DispatchTime.now()), n))
+            }
+        }
     }
 
     static func seconds(_ a: DispatchTime, _ b: DispatchTime) -> Double {

@@ -88,6 +88,8 @@ final class CanvasDecoder {
 
     /// Checks that `raw` names an entity of one of `kinds`; reports unknown or wrongly-typed ids.
     func resolves(_ raw: String, to kinds: [EntityKind], node: DocumentNode, path: String) -> EntityKind? {
+        if let record = ids[raw], kinds.contains(record.kind) { return record.kind }
+        // Only a bad reference pays for building the message and the candidate list.
         let wanted = kinds.map(\.withArticle).joined(separator: " or ")
         let candidates = kinds.flatMap { idsByKind[$0] ?? [] }
         guard let record = ids[raw] else {

@@ -86,7 +86,9 @@ struct DocumentParser {
         }
         let root: Node?
         do {
-            root = try Parser(yaml: text).singleRoot()
+            // Scalars are resolved by this reader (YAML 1.2 core schema), so Yams need not run its
+            // regular expressions over every one of them.
+            root = try Parser(yaml: text, resolver: .basic).singleRoot()
         } catch let error as YamlError {
             return .failure(Self.issue(from: error, file: file))
         } catch {

@@ -86,12 +86,17 @@ public struct OpposedIncentivesRule: Rule {
                 pairs.append((k.id, p, "the canvas pairs them with each other"))
             }
         }
+        // Who is rewarded on each KPI, so each pair looks only at the people it concerns.
+        var rewardedOn: [KPIID: [ParticipantID]] = [:]
+        for p in a.canvas.participants { for k in rewarded[p.id] ?? [] { rewardedOn[k, default: []].append(p.id) } }
         var out: [Finding] = []
         var seen = Set<String>()
-        let people = a.canvas.participants.map(\.id).filter { rewarded[$0] != nil }
         for (x, y, reason) in pairs {
-            for p in people where rewarded[p]!.contains(x) && !rewarded[p]!.contains(y) {
-                for q in people where q != p && rewarded[q]!.contains(y) && !rewarded[q]!.contains(x) {
+            let onX = (rewardedOn[x] ?? []).filter { !rewarded[$0]!.contains(y) }
+            guard !onX.isEmpty else { continue }
+            let onY = (rewardedOn[y] ?? []).filter { !rewarded[$0]!.contains(x) }
+            for p in onX {
+                for q in onY where q != p {
                     let key = [p.rawValue, q.rawValue, x.rawValue, y.rawValue].sorted().joined(separator: "|")
                     guard seen.insert(key).inserted else { continue }
                     out.append(
