@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Relations every rule needs, computed once per diagnosis so each rule is a linear pass:
 /// which KPIs serve each objective, who is accountable for what, which mechanisms, loops and
 /// incentives touch each KPI, and which knowledge-base entry each KPI is.
@@ -85,8 +87,13 @@ public struct CanvasAnalysis: Sendable {
         for k in canvas.kpis { for d in k.drives { drivers[d, default: []].append(k.id) } }
         self.drivers = drivers
 
+        // Matching names is the costliest part of the analysis on large canvases; spread it out.
+        let found = UnsafeResults<KnowledgeMatch?>(count: canvas.kpis.count)
+        DispatchQueue.concurrentPerform(iterations: canvas.kpis.count) { i in
+            found.set(i, knowledge.match(canvas.kpis[i]))
+        }
         var matches: [KPIID: KnowledgeMatch] = [:]
-        for k in canvas.kpis { if let m = knowledge.match(k) { matches[k.id] = m } }
+        for (i, k) in canvas.kpis.enumerated() { if let m = found.get(i) { matches[k.id] = m } }
         self.matches = matches
 
         var reports: [ParticipantID: [ParticipantID]] = [:]

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The result of diagnosing one canvas.
 public struct Diagnosis: Sendable {
     public var canvasID: String
@@ -43,20 +45,28 @@ public struct DiagnosisEngine: Sendable {
 
     public func diagnose(_ analysis: CanvasAnalysis, overrides: [RuleSetting] = []) -> Diagnosis {
         let canvas = analysis.canvas
-        var findings: [Finding] = []
-        var ran: [String] = []
+        var active: [(rule: any Rule, setting: RuleSetting?)] = []
         for rule in rules {
             let meta = rule.metadata
             if let only = meta.onlyFor, only != canvas.kind { continue }
             let setting = merged(canvas.settings.rule(meta.id), overrides.last { $0.ruleID == meta.id })
             if setting?.enabled == false { continue }
-            ran.append(meta.id)
-            var produced = rule.findings(in: RuleContext(analysis: analysis, rule: meta, setting: setting))
-            if let severity = setting?.severity {
-                for i in produced.indices { produced[i].severity = severity }
-            }
-            findings += produced
+            active.append((rule, setting))
         }
+        // Rules are independent pure functions of the analysis: run them on every core.
+        let jobs = active
+        let results = UnsafeResults<[Finding]>(count: active.count)
+        DispatchQueue.concurrentPerform(iterations: active.count) { i in
+            let (rule, setting) = jobs[i]
+            var produced = rule.findings(in: RuleContext(analysis: analysis, rule: rule.metadata, setting: setting))
+            if let severity = setting?.severity {
+                for j in produced.indices { produced[j].severity = severity }
+            }
+            results.set(i, produced)
+        }
+        var findings: [Finding] = []
+        for i in active.indices { findings += results.get(i) }
+        let ran = active.map(\.rule.metadata.id)
         findings = Self.controlFalseDiscoveries(findings, q: Self.falseDiscoveryRate)
         findings += applyWaivers(canvas.settings.waive, to: &findings)
         findings.sort(by: Self.order)
