@@ -19,7 +19,29 @@ extension CheckReport {
                 ])),
             PlainField("findings", .list(diagnosis.findings.map(jsonValue(of:)))),
             PlainField("scores", scoresValue),
+            PlainField("statistics", .list(diagnosis.trends.map(Self.jsonValue(of:)))),
         ])
+    }
+
+    static func jsonValue(of t: KPITrend) -> PlainValue {
+        var fields = [
+            PlainField("kpi", .string(t.kpi.rawValue)), PlainField("from", .string(t.first.description)),
+            PlainField("to", .string(t.last.description)),
+            PlainField("periods", .number(Double(t.values.count))),
+            PlainField("values_present", .number(Double(t.values.filter { !$0.isNaN }.count))),
+            PlainField("values", .list(t.values.map { $0.isNaN ? .null : .number($0) })),
+        ]
+        if let mk = t.mannKendall {
+            fields.append(
+                PlainField(
+                    "mann_kendall",
+                    .map([
+                        PlainField("s", .number(mk.s)), PlainField("z", .number(mk.z)), PlainField("p", .number(mk.p)),
+                        PlainField("tau", .number(mk.tau)), PlainField("n", .number(Double(mk.n))),
+                    ])))
+        }
+        if let slope = t.sensSlope, slope.isFinite { fields.append(PlainField("sens_slope", .number(slope))) }
+        return .map(fields)
     }
 
     func jsonValue(of f: Finding) -> PlainValue {

@@ -26,6 +26,23 @@ extension CheckReport {
             out += "\n" + paint("Waived", "1;2") + "\n"
             for f in waived { out += "  \(f.rule) \(f.subjects.joined(separator: ", ")) — \(f.waiver?.reason ?? "")\n" }
         }
+        if !diagnosis.trends.isEmpty {
+            out += "\n" + paint("KPI values", "1") + "\n"
+            let width = diagnosis.trends.map(\.kpi.rawValue.count).max() ?? 0
+            for t in diagnosis.trends {
+                let name = t.kpi.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+                var line = "  \(name)  \(t.sparkline())  \(t.first)–\(t.last)"
+                if let mk = t.mannKendall {
+                    let arrow = mk.p < 0.05 ? (mk.s > 0 ? "↑" : "↓") : "→"
+                    line += "  \(arrow) tau \(String(format4: mk.tau)), p \(String(format4: mk.p))"
+                }
+                let rules = diagnosis.activeFindings.filter {
+                    $0.severity >= .warning && $0.subjects.contains(t.kpi.rawValue) && $0.rule.hasPrefix("DATA-")
+                }.map(\.rule)
+                if !rules.isEmpty { line += "  " + paint(Array(Set(rules)).sorted().joined(separator: " "), "33") }
+                out += line + "\n"
+            }
+        }
         let weakest = (diagnosis.scores.objectives + diagnosis.scores.participants + diagnosis.scores.blocks)
             .filter { $0.value < 100 }.sorted { $0.value < $1.value }.prefix(5)
         if !weakest.isEmpty {

@@ -109,3 +109,52 @@ import Testing
         #expect(rows.count == report.diagnosis.activeFindings.count)
     }
 }
+
+/// KPI values appear beside the findings: a sparkline in text, the statistics in JSON.
+@Suite struct TrendReportTests {
+    static let canvas = """
+        plumbline: 1
+        kind: kpi-misalignment
+        title: Trend demo
+        objectives:
+          - {id: grow, statement: Grow lifetime value}
+        participants:
+          - {id: sales, name: Sales, type: team, decides: [pricing]}
+        kpis:
+          - {id: signups, name: New sign-ups, direction: increase, level: output, frequency: monthly, serves: [grow], drives: [nrr], accountable: sales}
+          - {id: nrr, name: Net revenue retention, direction: increase, level: outcome, frequency: monthly, serves: [grow], accountable: sales}
+        data:
+          - kpi: signups
+            values: {2025-01: 100, 2025-02: 104, 2025-03: 109, 2025-04: 112, 2025-05: 118, 2025-06: 121, 2025-07: 127, 2025-08: 130, 2025-09: 136, 2025-10: 139}
+          - kpi: nrr
+            values: {2025-01: 110, 2025-02: 108, 2025-03: 107, 2025-04: 104, 2025-05: 103, 2025-06: 101, 2025-07: 99, 2025-08: 98, 2025-09: 95, 2025-10: null}
+
+        """
+
+    static func report() throws -> CheckReport {
+        let document = try CanvasReader().read(text: canvas, file: "trend.yaml")
+        return CheckReport(document: document, diagnosis: CheckReportTests.engine.diagnose(document))
+    }
+
+    @Test func textShowsASparklineAndTheDataFindings() throws {
+        let text = try Self.report().text(colour: false)
+        #expect(text.contains("KPI values"))
+        #expect(text.contains("signups  ▁▂▃▃▄▅▆▆▇█  2025-01–2025-10  ↑"))
+        // A missing last value is not a period of the series: it ends at its last observation.
+        #expect(text.contains("nrr      █▇▇▅▅▄▃▂▁  2025-01–2025-09  ↓"))
+        #expect(text.contains("DATA-04"))
+    }
+
+    @Test func jsonCarriesTheStatistics() throws {
+        let object = try CheckReportTests.json(CheckReport.json([try Self.report()]))
+        let stats = try #require(object["statistics"] as? [[String: Any]])
+        #expect(stats.count == 2)
+        let nrr = try #require(stats.first { $0["kpi"] as? String == "nrr" })
+        #expect(nrr["values_present"] as? Int == 9)
+        #expect((nrr["values"] as? [Any])?.count == 9)
+        #expect(nrr["to"] as? String == "2025-09")
+        let mk = try #require(nrr["mann_kendall"] as? [String: Any])
+        #expect((mk["s"] as? Double ?? 0) < 0)
+        #expect((nrr["sens_slope"] as? Double ?? 0) < 0)
+    }
+}

@@ -8,6 +8,8 @@ public struct Diagnosis: Sendable {
     public var scores: AlignmentScores
     /// The rules that ran.
     public var rulesRun: [String]
+    /// Per-KPI statistics of the loaded values, in canvas order (empty without data).
+    public var trends: [KPITrend] = []
 
     /// Findings that count: not waived.
     public var activeFindings: [Finding] { findings.filter(\.isActive) }
@@ -70,10 +72,12 @@ public struct DiagnosisEngine: Sendable {
         findings = Self.controlFalseDiscoveries(findings, q: Self.falseDiscoveryRate)
         findings += applyWaivers(canvas.settings.waive, to: &findings)
         findings.sort(by: Self.order)
-        return Diagnosis(
+        var diagnosis = Diagnosis(
             canvasID: analysis.canvasID, findings: findings,
             scores: AlignmentScores(analysis: analysis, findings: findings),
             rulesRun: ran)
+        diagnosis.trends = KPITrend.all(in: analysis)
+        return diagnosis
     }
 
     /// Keeps the statistical findings whose p-values survive Benjamini–Hochberg control across all

@@ -1,0 +1,41 @@
+/// What the loaded values say about one KPI: its series on the KPI's own frequency and its
+/// monotonic trend, for reports to show beside the findings.
+public struct KPITrend: Sendable, Hashable {
+    public var kpi: KPIID
+    public var granularity: Period.Granularity
+    public var first: Period
+    public var last: Period
+    /// One value per period, NaN where missing.
+    public var values: [Double]
+    public var mannKendall: Trend.MannKendall?
+    /// Sen's slope per period, when the series has at least three values.
+    public var sensSlope: Double?
+
+    /// Trends for every KPI with values, in canvas order.
+    static func all(in analysis: CanvasAnalysis) -> [KPITrend] {
+        guard let data = analysis.data else { return [] }
+        return analysis.canvas.kpis.compactMap { kpi in
+            guard let series = data.aligned[kpi.id] else { return nil }
+            let observed = series.observed
+            return KPITrend(
+                kpi: kpi.id, granularity: series.granularity, first: series.period(at: 0),
+                last: series.period(at: series.values.count - 1), values: series.values,
+                mannKendall: observed >= 3 ? data.trends[kpi.id] : nil,
+                sensSlope: observed >= 3 && series.values.count <= 2_000 ? Trend.sensSlope(series.values) : nil)
+        }
+    }
+
+    /// A one-line sparkline of the last `width` periods (gaps shown as spaces).
+    public func sparkline(width: Int = 24) -> String {
+        let recent = Array(values.suffix(width))
+        let present = recent.filter { !$0.isNaN }
+        guard let lo = present.min(), let hi = present.max() else { return "" }
+        let ticks = Array("▁▂▃▄▅▆▇█")
+        return String(
+            recent.map { v -> Character in
+                if v.isNaN { return " " }
+                if hi == lo { return ticks[3] }
+                return ticks[min(ticks.count - 1, Int((v - lo) / (hi - lo) * Double(ticks.count - 1) + 0.5))]
+            })
+    }
+}
