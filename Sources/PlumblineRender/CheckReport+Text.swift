@@ -34,7 +34,8 @@ extension CheckReport {
                 var line = "  \(name)  \(t.sparkline())  \(t.first)–\(t.last)"
                 if let mk = t.mannKendall {
                     let arrow = mk.p < 0.05 ? (mk.s > 0 ? "↑" : "↓") : "→"
-                    line += "  \(arrow) tau \(String(format4: mk.tau)), p \(String(format4: mk.p))"
+                    let p = mk.p < 0.0001 ? "< 0.0001" : String(format4: mk.p)
+                    line += "  \(arrow) tau \(String(format4: mk.tau)), p \(p)"
                 }
                 let rules = diagnosis.activeFindings.filter {
                     $0.severity >= .warning && $0.subjects.contains(t.kpi.rawValue) && $0.rule.hasPrefix("DATA-")

@@ -30,6 +30,31 @@ import Testing
         return result
     }
 
+    /// The KPI values of an example's `data` files, read as `plumb check` reads them.
+    static func values(of document: CanvasDocument, at url: URL) throws -> KPIValues {
+        var all = KPIValues()
+        for case .file(let path, _) in document.canvas.data {
+            var importer = KPIValueImport(file: path, knownKPIs: Set(document.canvas.kpis.map(\.id.rawValue)))
+            importer.consume(
+                [UInt8](try Data(contentsOf: url.deletingLastPathComponent().appendingPathComponent(path))))
+            let values = importer.finish()
+            #expect(importer.issues.isEmpty, "\(path): \(importer.issues)")
+            if let values { all.merge(values) }
+        }
+        return all
+    }
+
+    @Test func theWarehouseValuesShowLocalGainAndGlobalHarm() throws {
+        let url = TestSupport.examplesDirectory.appendingPathComponent("warehouse-efficiency-vs-experience.yaml")
+        let document = try TestSupport.read(url)
+        let diagnosis = RuleHarness.engine.diagnose(document, values: try Self.values(of: document, at: url))
+        let harm = try #require(diagnosis.activeFindings.first { $0.rule == "DATA-04" })
+        #expect(harm.subjects == ["picks-per-hour", "damage-rate"])
+        #expect(harm.severity == .error)
+        #expect(harm.evidence.facts.contains { $0.key == "picks-per-hour periods" && $0.value == 52 })
+        #expect(diagnosis.trends.count == 4)
+    }
+
     @Test(arguments: try TestSupport.exampleFiles())
     func exampleHeaderListsItsProblems(_ url: URL) throws {
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -44,7 +69,8 @@ import Testing
         let registered = Set(RuleRegistry.all.map(\.metadata.id))
         let expected = Self.expectations(in: text).filter { registered.contains($0.rule) }
         let document = try CanvasReader().read(text: text, file: url.lastPathComponent)
-        let findings = RuleHarness.engine.diagnose(document).activeFindings
+        let findings = RuleHarness.engine.diagnose(document, values: try Self.values(of: document, at: url))
+            .activeFindings
 
         for e in expected {
             let match = findings.contains { $0.rule == e.rule && Set(e.subjects).isSubset(of: $0.subjects) }
