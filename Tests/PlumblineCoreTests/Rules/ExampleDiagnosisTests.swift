@@ -55,6 +55,14 @@ import Testing
         #expect(diagnosis.trends.count == 4)
     }
 
+    @Test func theSaaSValuesShowSignupsRisingWhileRetentionFalls() throws {
+        let url = TestSupport.examplesDirectory.appendingPathComponent("saas-growth-vs-retention.yaml")
+        let document = try TestSupport.read(url)
+        let diagnosis = RuleHarness.engine.diagnose(document, values: try Self.values(of: document, at: url))
+        let harmed = Set(diagnosis.activeFindings.filter { $0.rule == "DATA-04" }.map { $0.subjects[1] })
+        #expect(harmed == ["churn-rate", "nrr"])
+    }
+
     @Test(arguments: try TestSupport.exampleFiles())
     func exampleHeaderListsItsProblems(_ url: URL) throws {
         let text = try String(contentsOf: url, encoding: .utf8)
