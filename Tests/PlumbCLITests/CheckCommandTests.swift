@@ -91,3 +91,67 @@ import Testing
         #expect(unknown.status != 0)
     }
 }
+
+/// The options of `plumb check` and `plumb bench` that the README promises.
+@Suite struct CheckOptionTests {
+    typealias T = PlumbCommandTests
+
+    @Test func dataOptionLoadsValuesFromACSV() throws {
+        let dir = try T.temporaryDirectory()
+        let canvas = dir.appendingPathComponent("c.yaml")
+        try """
+        plumbline: 1
+        kind: kpi-misalignment
+        title: Data option
+        objectives:
+          - {id: grow, statement: Grow lifetime value}
+        participants:
+          - {id: sales, name: Sales, type: team, decides: [pricing]}
+        kpis:
+          - {id: signups, name: New sign-ups, direction: increase, level: output, frequency: monthly, serves: [grow], drives: [nrr], accountable: sales}
+          - {id: nrr, name: Net revenue retention, direction: increase, level: outcome, frequency: monthly, serves: [grow], accountable: sales}
+
+        """.write(to: canvas, atomically: true, encoding: .utf8)
+        let csv = dir.appendingPathComponent("values.csv")
+        var rows = "period,signups,nrr\n"
+        for m in 1...12 { rows += "2025-\(m < 10 ? "0" : "")\(m),\(100 + 5 * m),\(110 - m)\n" }
+        try rows.write(to: csv, atomically: true, encoding: .utf8)
+        let run = try T.plumb(["check", canvas.path, "--data", csv.path, "--format", "json", "--fail-on", "never"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"DATA-04\""))
+        let bad = dir.appendingPathComponent("bad.csv")
+        try "period,signup\n2025-01,1\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try T.plumb(["check", canvas.path, "--data", bad.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("bad.csv:1:8"))
+        #expect(refused.stderr.contains("'signup' is not a KPI of this canvas"))
+    }
+
+    @Test func ruleParameterOverrideOnTheCommandLine() throws {
+        let dir = try T.temporaryDirectory()
+        let canvas = dir.appendingPathComponent("c.yaml")
+        let kpis = (1...13).map { "  - {id: k\($0), name: K\($0), accountable: sales}" }.joined(separator: "\n")
+        try
+            "plumbline: 1\nkind: kpi-misalignment\ntitle: P\nparticipants:\n  - {id: sales, name: Sales, type: team, decides: [x]}\nkpis:\n\(kpis)\n"
+            .write(to: canvas, atomically: true, encoding: .utf8)
+        let base = try T.plumb(["check", canvas.path, "--format", "json", "--fail-on", "never"])
+        #expect(base.stdout.contains("\"ACC-03\""))
+        let raised = try T.plumb([
+            "check", canvas.path, "--format", "json", "--fail-on", "never", "--rule", "ACC-03.max=13",
+        ])
+        #expect(!raised.stdout.contains("\"ACC-03\""))
+        let bad = try T.plumb(["check", canvas.path, "--rule", "ACC-03.max=many"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("must be a number"))
+    }
+
+    @Test func benchReportsItsFigures() throws {
+        let run = try T.plumb(["bench", "--kpis", "60", "--participants", "12", "--runs", "1", "--profile"])
+        #expect(run.status == 0, "\(run.stderr)")
+        for line in [
+            "canvas: 60 KPIs, 12 participants", "read and validate:", "diagnose (43 rules):", "peak memory:", "COV-01:",
+        ] {
+            #expect(run.stdout.contains(line), "missing '\(line)'")
+        }
+    }
+}

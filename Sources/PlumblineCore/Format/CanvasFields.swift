@@ -30,7 +30,6 @@ enum CanvasFields {
     static let dataFile = ["file"]
     static let dataInline = ["kpi", "values"]
     static let settings = ["rules", "waive"]
-    static let ruleSetting = ["severity"]
     static let waiver = ["rule", "subjects", "reason"]
     static let contextFirst = ["industry", "size", "stage"]
 

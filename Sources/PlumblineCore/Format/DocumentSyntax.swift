@@ -67,8 +67,8 @@ struct DocumentParser {
         case .json:
             var parser = JSONDocumentParser(bytes: bytes, maxDepth: limits.maxDepth)
             do {
-                let root = try parser.parseDocument()
-                return countNodes(root)
+                // JSON has no aliases and its size is bounded, so its node count cannot explode.
+                return .success(try parser.parseDocument())
             } catch {
                 return .failure(issue(error.code, error.message, error.mark))
             }
@@ -142,11 +142,6 @@ struct DocumentParser {
         }
     }
 
-    private func countNodes(_ root: DocumentNode) -> Result<DocumentNode, CanvasIssue> {
-        // JSON has no aliases, and its size is already bounded, so the count cannot explode.
-        .success(root)
-    }
-
     /// A cheap scan for nesting depth: flow brackets outside quotes, and block indentation
     /// (each block level needs at least one more column). Returns where the limit is passed.
     static func deepNestingMark(_ text: String, limit: Int) -> SourceMark? {
@@ -166,7 +161,6 @@ struct DocumentParser {
                 atLineStart = true
                 indent = 0
                 inComment = false
-                if quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") { continue }
                 continue
             }
             if inComment { continue }

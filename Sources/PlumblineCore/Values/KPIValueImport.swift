@@ -96,7 +96,6 @@ public struct KPIValueImport: Sendable {
                     "unexpected column '\(row.fields[i].text)' in a long-layout file; expected kpi, period, value and optionally entity"
                 )
             }
-            _ = names
         } else if let p = names.firstIndex(of: "period") {
             layout = .wide
             widePeriod = p

@@ -41,7 +41,7 @@ public struct TargetBunchingRule: Rule {
             }
             // Mirror decrease KPIs so the good side is always above the target.
             let values = raw.map { sign > 0 ? $0 : 2 * target - $0 }
-            var sorted = values.sorted()
+            let sorted = values.sorted()
             let q1 = sorted[sorted.count / 4], q3 = sorted[(3 * sorted.count) / 4]
             var scale = (q3 - q1) / 1.349
             if scale <= 0 { scale = Descriptive.standardDeviation(values) }
@@ -73,7 +73,6 @@ public struct TargetBunchingRule: Rule {
                 split.above > split.below
                 ? Distributions.binomialUpperTail(split.above, n: split.above + split.below, p: 0.5) : 1
             let p = min(1, 2 * min(pMass, pSplit))
-            _ = Descriptive.median(&sorted)
             var f = finding(
                 "Reported values of \(kpi.name) (\(kpi.id)) bunch just past its target of \(FieldReader.format(target))",
                 subjects: [kpi.id.rawValue],
