@@ -38,6 +38,7 @@ let package = Package(
             dependencies: [
                 "PlumblineCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -46,62 +46,70 @@ final class CanvasDecoder {
 
     /// The text of a scalar, for string fields. Numbers and Booleans written plain are accepted
     /// as their text (a name may well be `2026`); lists, mappings and null are not.
-    func text(_ node: DocumentNode, path: String, expected: String = "text") -> String? {
+    func text(
+        _ node: DocumentNode, path: @autoclosure () -> String, expected: @autoclosure () -> String = "text"
+    ) -> String? {
         guard case .scalar(let s) = node.content, s.resolved != .null else {
-            report(.wrongType, at: node.mark, path: path, "found \(node.shapeDescription)", expected: expected)
+            report(.wrongType, at: node.mark, path: path(), "found \(node.shapeDescription)", expected: expected())
             return nil
         }
         return s.text
     }
 
-    func number(_ node: DocumentNode, path: String, expected: String = "a number") -> Double? {
+    func number(
+        _ node: DocumentNode, path: @autoclosure () -> String, expected: @autoclosure () -> String = "a number"
+    ) -> Double? {
         guard case .scalar(let s) = node.content, case .number(let n) = s.resolved else {
-            report(.wrongType, at: node.mark, path: path, "found \(node.shapeDescription)", expected: expected)
+            report(.wrongType, at: node.mark, path: path(), "found \(node.shapeDescription)", expected: expected())
             return nil
         }
         guard n.isFinite else {
-            report(.invalidNumber, at: node.mark, path: path, "found \(s.text)", expected: "a finite number")
+            report(.invalidNumber, at: node.mark, path: path(), "found \(s.text)", expected: "a finite number")
             return nil
         }
         return n
     }
 
-    func bool(_ node: DocumentNode, path: String) -> Bool? {
+    func bool(_ node: DocumentNode, path: @autoclosure () -> String) -> Bool? {
         guard case .scalar(let s) = node.content, case .bool(let b) = s.resolved else {
-            report(.wrongType, at: node.mark, path: path, "found \(node.shapeDescription)", expected: "true or false")
+            report(.wrongType, at: node.mark, path: path(), "found \(node.shapeDescription)", expected: "true or false")
             return nil
         }
         return b
     }
 
-    func enumeration<E: CanvasEnumeration>(_ node: DocumentNode, path: String, as type: E.Type = E.self) -> E? {
-        guard let raw = text(node, path: path, expected: "one of \(E.choices.joined(separator: ", "))") else {
+    func enumeration<E: CanvasEnumeration>(
+        _ node: DocumentNode, path: @autoclosure () -> String, as type: E.Type = E.self
+    ) -> E? {
+        guard let raw = text(node, path: path(), expected: "one of \(E.choices.joined(separator: ", "))") else {
             return nil
         }
         if let value = E(rawValue: raw) { return value }
         report(
-            .invalidEnum, at: node.mark, path: path, "'\(raw)' is not a valid \(E.meaning)",
+            .invalidEnum, at: node.mark, path: path(), "'\(raw)' is not a valid \(E.meaning)",
             expected: "one of \(E.choices.joined(separator: ", "))",
             suggestion: suggest(raw, among: E.choices))
         return nil
     }
 
     /// Checks that `raw` names an entity of one of `kinds`; reports unknown or wrongly-typed ids.
-    func resolves(_ raw: String, to kinds: [EntityKind], node: DocumentNode, path: String) -> EntityKind? {
+    func resolves(
+        _ raw: String, to kinds: [EntityKind], node: DocumentNode, path: @autoclosure () -> String
+    ) -> EntityKind? {
         if let record = ids[raw], kinds.contains(record.kind) { return record.kind }
         // Only a bad reference pays for building the message and the candidate list.
         let wanted = kinds.map(\.withArticle).joined(separator: " or ")
         let candidates = kinds.flatMap { idsByKind[$0] ?? [] }
         guard let record = ids[raw] else {
             report(
-                .unknownReference, at: node.mark, path: path,
+                .unknownReference, at: node.mark, path: path(),
                 "'\(raw)' does not name any \(kinds.map(\.displayName).joined(separator: " or ")) in this canvas",
                 expected: "the id of \(wanted)", suggestion: suggest(raw, among: candidates))
             return nil
         }
         guard kinds.contains(record.kind) else {
             report(
-                .wrongReferenceKind, at: node.mark, path: path,
+                .wrongReferenceKind, at: node.mark, path: path(),
                 "'\(raw)' is \(record.kind.withArticle) (\(record.path)), not \(wanted)",
                 expected: "the id of \(wanted)", suggestion: suggest(raw, among: candidates))
             return nil
@@ -109,9 +117,9 @@ final class CanvasDecoder {
         return record.kind
     }
 
-    func reference<T>(_ node: DocumentNode, path: String, kind: EntityKind) -> Identifier<T>? {
-        guard let raw = text(node, path: path, expected: "the id of \(kind.withArticle)") else { return nil }
-        return resolves(raw, to: [kind], node: node, path: path) == nil ? nil : Identifier<T>(raw)
+    func reference<T>(_ node: DocumentNode, path: @autoclosure () -> String, kind: EntityKind) -> Identifier<T>? {
+        guard let raw = text(node, path: path(), expected: "the id of \(kind.withArticle)") else { return nil }
+        return resolves(raw, to: [kind], node: node, path: path()) == nil ? nil : Identifier<T>(raw)
     }
 
     // MARK: - Collections
@@ -166,54 +174,69 @@ final class FieldReader {
     let decoder: CanvasDecoder
     let path: String
     let mark: SourceMark?
-    private var entries: [String: DocumentEntry] = [:]
+    /// The entries in written order, duplicates left out, and which of them were taken.
     private var order: [DocumentEntry] = []
-    private var taken: Set<String> = []
+    private var taken: [Bool] = []
+    /// Positions by key, built only for large mappings: entities have a few dozen fields at most,
+    /// and comparing that many short strings is cheaper than hashing them.
+    private var positions: [String: Int]?
+    private static let hashingThreshold = 24
 
     /// Nil, with an issue reported, when `node` is not a mapping.
-    init?(_ node: DocumentNode, path: String, decoder: CanvasDecoder, expected: String) {
+    init?(_ node: DocumentNode, path: String, decoder: CanvasDecoder, expected: @autoclosure () -> String) {
         guard case .mapping(let list) = node.content else {
-            decoder.report(.wrongType, at: node.mark, path: path, "found \(node.shapeDescription)", expected: expected)
+            decoder.report(
+                .wrongType, at: node.mark, path: path, "found \(node.shapeDescription)", expected: expected())
             return nil
         }
         self.decoder = decoder
         self.path = path
         self.mark = node.mark
+        order.reserveCapacity(list.count)
+        if list.count > Self.hashingThreshold { positions = Dictionary(minimumCapacity: list.count) }
         for entry in list {
-            if let first = entries[entry.key] {
+            if let first = position(of: entry.key) {
                 decoder.report(
                     .duplicateKey, at: entry.keyMark, path: child(entry.key),
-                    "the field '\(entry.key)' is given twice (first at line \(first.keyMark?.line ?? 0))")
+                    "the field '\(entry.key)' is given twice (first at line \(order[first].keyMark?.line ?? 0))")
                 continue
             }
-            entries[entry.key] = entry
+            positions?[entry.key] = order.count
             order.append(entry)
         }
+        taken = Array(repeating: false, count: order.count)
+    }
+
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return order.firstIndex { $0.key == key }
     }
 
     func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// The entry for `key`, without marking it taken (for the id pre-pass).
-    func peek(_ key: String) -> DocumentEntry? { entries[key] }
+    func peek(_ key: String) -> DocumentEntry? { position(of: key).map { order[$0] } }
 
     /// The value of `key`, or nil when absent or written as null.
     func take(_ key: String) -> DocumentNode? {
-        taken.insert(key)
-        guard let e = entries[key] else { return nil }
+        guard let i = position(of: key) else { return nil }
+        taken[i] = true
+        let e = order[i]
         if case .scalar(let s) = e.value.content, s.resolved == .null { return nil }
         return e.value
     }
 
     func takeEntry(_ key: String) -> DocumentEntry? {
-        taken.insert(key)
-        return entries[key]
+        guard let i = position(of: key) else { return nil }
+        taken[i] = true
+        return order[i]
     }
 
     /// The value of a required field; reports it missing otherwise.
     func require(_ key: String, expected: String) -> DocumentNode? {
         if let node = take(key) { return node }
         decoder.report(
-            .missingField, at: entries[key]?.keyMark ?? mark, path: child(key),
+            .missingField, at: peek(key)?.keyMark ?? mark, path: child(key),
             "the required field '\(key)' is missing", expected: expected)
         return nil
     }
@@ -319,7 +342,7 @@ final class FieldReader {
     /// Reports every field nobody took, unless it is an `x-` extension; returns the extensions.
     func finish(known: [String]) -> Extensions {
         var extensions: Extensions = []
-        for entry in order where !taken.contains(entry.key) {
+        for (i, entry) in order.enumerated() where !taken[i] {
             if entry.key.hasPrefix("x-") {
                 extensions.append(PlainField(entry.key, decoder.plainValue(entry.value)))
                 continue

@@ -1,5 +1,3 @@
-import Yams
-
 /// The two syntaxes a canvas may be written in.
 public enum DocumentSyntax: String, Sendable, CaseIterable {
     case yaml, json
@@ -73,78 +71,35 @@ struct DocumentParser {
                 return .failure(issue(error.code, error.message, error.mark))
             }
         case .yaml:
-            return parseYAML(String(decoding: bytes, as: UTF8.self))
+            return parseYAML(bytes)
         }
     }
 
     // MARK: - YAML
 
-    private func parseYAML(_ text: String) -> Result<DocumentNode, CanvasIssue> {
-        // libyaml's composer recurses once per nesting level; refuse deep input before it does.
-        if let mark = Self.deepNestingMark(text, limit: limits.maxDepth) {
+    private func parseYAML(_ bytes: [UInt8]) -> Result<DocumentNode, CanvasIssue> {
+        // libyaml gives up on very deep flow nesting with a bare syntax error; find it first so
+        // the message says what is wrong and where.
+        if let mark = Self.deepNestingMark(bytes, limit: limits.maxDepth) {
             return .failure(issue(.tooDeep, "nesting deeper than \(limits.maxDepth) levels", mark))
         }
-        let root: Node?
+        let composer = YAMLComposer(limits: limits)
         do {
-            // Scalars are resolved by this reader (YAML 1.2 core schema), so Yams need not run its
-            // regular expressions over every one of them.
-            root = try Parser(yaml: text, resolver: .basic).singleRoot()
-        } catch let error as YamlError {
-            return .failure(Self.issue(from: error, file: file))
-        } catch {
-            return .failure(issue(.syntax, "\(error)", nil))
-        }
-        guard let root else {
-            return .failure(issue(.emptyDocument, "the document is empty", SourceMark(line: 1, column: 1)))
-        }
-        var budget = limits.maxNodes
-        do {
-            return .success(try convert(root, depth: 1, budget: &budget))
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    private func convert(_ node: Node, depth: Int, budget: inout Int) throws(CanvasIssue) -> DocumentNode {
-        let mark = node.mark.map { SourceMark(line: $0.line, column: $0.column) }
-        budget -= 1
-        guard budget >= 0 else {
-            throw issue(
-                .tooManyNodes, "the document expands to more than \(limits.maxNodes) nodes (YAML aliases?)", mark)
-        }
-        guard depth <= limits.maxDepth else {
-            throw issue(.tooDeep, "nesting deeper than \(limits.maxDepth) levels", mark)
-        }
-        switch node {
-        case .scalar(let s):
-            let quoted = s.style != .plain && s.style != .any
-            return DocumentNode(.scalar(Scalar(text: s.string, isQuoted: quoted)), mark: mark)
-        case .sequence(let seq):
-            var items: [DocumentNode] = []
-            items.reserveCapacity(seq.count)
-            for item in seq { items.append(try convert(item, depth: depth + 1, budget: &budget)) }
-            return DocumentNode(.sequence(items), mark: mark)
-        case .mapping(let map):
-            var entries: [DocumentEntry] = []
-            entries.reserveCapacity(map.count)
-            for (key, value) in map {
-                let keyMark = key.mark.map { SourceMark(line: $0.line, column: $0.column) }
-                guard case .scalar(let k) = key else {
-                    throw issue(.wrongType, "a mapping key must be plain text, not a list or mapping", keyMark)
-                }
-                entries.append(
-                    DocumentEntry(
-                        key: k.string, keyMark: keyMark, value: try convert(value, depth: depth + 1, budget: &budget)))
+            let root = try bytes.withUnsafeBufferPointer { buffer throws(YAMLComposer.Failure) in
+                try composer.compose(buffer)
             }
-            return DocumentNode(.mapping(entries), mark: mark)
-        case .alias(let alias):
-            throw issue(.syntax, "unresolved alias '\(alias.anchor.rawValue)'", mark)
+            guard let root else {
+                return .failure(issue(.emptyDocument, "the document is empty", SourceMark(line: 1, column: 1)))
+            }
+            return .success(root)
+        } catch {
+            return .failure(issue(error.code, error.message, error.mark))
         }
     }
 
     /// A cheap scan for nesting depth: flow brackets outside quotes, and block indentation
     /// (each block level needs at least one more column). Returns where the limit is passed.
-    static func deepNestingMark(_ text: String, limit: Int) -> SourceMark? {
+    static func deepNestingMark(_ bytes: [UInt8], limit: Int) -> SourceMark? {
         var flow = 0
         var line = 1
         var column = 0
@@ -153,7 +108,7 @@ struct DocumentParser {
         var indent = 0
         var inComment = false
         let maxIndent = limit * 4
-        for b in text.utf8 {
+        for b in bytes {
             if b & 0xC0 != 0x80 { column += 1 }
             if b == 0x0A {
                 line += 1
@@ -256,28 +211,6 @@ struct DocumentParser {
 
     private func issue(_ code: CanvasIssue.Code, _ message: String, _ mark: SourceMark?) -> CanvasIssue {
         CanvasIssue(file: file, line: mark?.line, column: mark?.column, code: code, message: message)
-    }
-
-    static func issue(from error: YamlError, file: String?) -> CanvasIssue {
-        func make(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> CanvasIssue {
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            return CanvasIssue(file: file, line: mark.line, column: mark.column, code: .syntax, message: message)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            return make(problem, context, mark)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return CanvasIssue(
-                file: file, line: context.mark.line, column: context.mark.column, code: .duplicateKey,
-                message: "the key '\(duplicates.joined(separator: "', '"))' appears more than once in one mapping")
-        case .reader(let problem, _, _, _):
-            return CanvasIssue(file: file, code: .notText, message: "unreadable input: \(problem)")
-        default:
-            return CanvasIssue(file: file, code: .syntax, message: "invalid YAML: \(error)")
-        }
     }
 }
 
