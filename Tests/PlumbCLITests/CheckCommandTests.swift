@@ -146,12 +146,46 @@ import Testing
     }
 
     @Test func benchReportsItsFigures() throws {
-        let run = try T.plumb(["bench", "--kpis", "60", "--participants", "12", "--runs", "1", "--profile"])
+        let run = try T.plumb([
+            "bench", "--kpis", "100", "--participants", "12", "--weeks", "60", "--runs", "1", "--profile",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         for line in [
-            "canvas: 60 KPIs, 12 participants", "read and validate:", "diagnose (43 rules):", "peak memory:", "COV-01:",
+            "organisation: 100 KPIs, 12 participants, 60 weeks", "read canvas:", "import values:", "diagnose:",
+            "peak memory:", "planted problems found:", "DATA-01: found", "COV-01:",
         ] {
             #expect(run.stdout.contains(line), "missing '\(line)'")
         }
+    }
+
+    @Test func benchWritesItsFilesAndFiguresAsJSON() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try T.plumb([
+            "bench", "--kpis", "100", "--participants", "12", "--weeks", "60", "--runs", "1", "--json", "--write",
+            directory.path,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(report?["planted"] as? Int == 2)
+        #expect((report?["seconds"] as? [String: Any])?["total"] is Double)
+        for file in ["canvas.yaml", "values.csv", "planted.json"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path), "\(file)")
+        }
+        // The written files are what `plumb check --data` reads.
+        let check = try T.plumb([
+            "check", directory.appendingPathComponent("canvas.yaml").path, "--data",
+            directory.appendingPathComponent("values.csv").path, "--format", "json", "--fail-on", "never",
+        ])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("\"DATA-"))
+    }
+
+    @Test func benchCanvasOnlyTimesTheStructuralRules() throws {
+        let run = try T.plumb(["bench", "--kpis", "60", "--participants", "12", "--runs", "1", "--canvas-only"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("organisation: 60 KPIs, 12 participants, "))
+        #expect(!run.stdout.contains("import values:"))
+        #expect(!run.stdout.contains("planted problems"))
     }
 }

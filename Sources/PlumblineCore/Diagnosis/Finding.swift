@@ -14,6 +14,8 @@ public struct Finding: Hashable, Sendable {
     /// For statistical findings: the test's p-value. The engine keeps the finding only if it
     /// survives Benjamini–Hochberg control across every test of the run.
     public var pValue: Double?
+    /// True for a data rule's refusal to judge ("not enough data"), which is a note, not a verdict.
+    public var isNotEnoughData = false
 
     public init(
         rule: String, severity: Severity, message: String, subjects: [String], evidence: Evidence = Evidence(),

@@ -8,8 +8,12 @@ public struct KPITrend: Sendable, Hashable {
     /// One value per period, NaN where missing.
     public var values: [Double]
     public var mannKendall: Trend.MannKendall?
-    /// Sen's slope per period, when the series has at least three values.
-    public var sensSlope: Double?
+
+    /// Sen's slope per period, when the series has at least three values. Computed on demand:
+    /// it is quadratic in the series' length and only reports show it.
+    public var sensSlope: Double? {
+        values.count <= 2_000 && values.count - values.filter(\.isNaN).count >= 3 ? Trend.sensSlope(values) : nil
+    }
 
     /// Trends for every KPI with values, in canvas order.
     static func all(in analysis: CanvasAnalysis) -> [KPITrend] {
@@ -20,8 +24,7 @@ public struct KPITrend: Sendable, Hashable {
             return KPITrend(
                 kpi: kpi.id, granularity: series.granularity, first: series.period(at: 0),
                 last: series.period(at: series.values.count - 1), values: series.values,
-                mannKendall: observed >= 3 ? data.trends[kpi.id] : nil,
-                sensSlope: observed >= 3 && series.values.count <= 2_000 ? Trend.sensSlope(series.values) : nil)
+                mannKendall: observed >= 3 ? data.trends[kpi.id] : nil)
         }
     }
 

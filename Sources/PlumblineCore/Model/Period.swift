@@ -23,6 +23,14 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { label }
 
+    // The label follows from granularity and start, so identity needs only those two: hashing
+    // the label too made every dictionary of periods (millions of values) pay for a string.
+    public static func == (a: Self, b: Self) -> Bool { a.granularity == b.granularity && a.start == b.start }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine((start.year << 12) | (start.month << 8) | (start.day << 3) | granularity.rawValue)
+    }
+
     public static func < (a: Self, b: Self) -> Bool {
         a.start == b.start ? a.granularity < b.granularity : a.start < b.start
     }

@@ -86,11 +86,50 @@ public enum Descriptive {
     }
 
     /// The median, reordering `x` in place (no copy).
+    /// The median, found by selection rather than sorting (Sen's slope takes the median of
+    /// n²/2 pairwise slopes, where a sort would dominate). Reorders `x`.
     public static func median(_ x: inout [Double]) -> Double {
         guard !x.isEmpty else { return .nan }
-        x.sort()
         let n = x.count
-        return n % 2 == 1 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2
+        let upper = select(&x, n / 2)
+        guard n % 2 == 0 else { return upper }
+        // After selection everything left of n/2 is ≤ the upper middle; the lower middle is their maximum.
+        var lower = x[0]
+        for i in 1..<(n / 2) where x[i] > lower { lower = x[i] }
+        return (lower + upper) / 2
+    }
+
+    /// The `k`-th smallest element (from 0), by Hoare's selection with a median-of-three pivot;
+    /// leaves smaller elements before index `k` and larger ones after it.
+    static func select(_ x: inout [Double], _ k: Int) -> Double {
+        x.withUnsafeMutableBufferPointer { a in
+            var lo = 0, hi = a.count - 1
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2
+                if a[mid] < a[lo] { a.swapAt(mid, lo) }
+                if a[hi] < a[lo] { a.swapAt(hi, lo) }
+                if a[hi] < a[mid] { a.swapAt(hi, mid) }
+                let pivot = a[mid]
+                var i = lo, j = hi
+                while i <= j {
+                    while a[i] < pivot { i += 1 }
+                    while pivot < a[j] { j -= 1 }
+                    if i <= j {
+                        a.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                if k <= j {
+                    hi = j
+                } else if k >= i {
+                    lo = i
+                } else {
+                    return a[k]
+                }
+            }
+            return a[k]
+        }
     }
 
     /// Ranks from 1, ties sharing their average rank.

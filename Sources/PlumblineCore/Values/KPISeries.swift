@@ -26,6 +26,12 @@ public struct KPISeries: Sendable {
 
     public init(kpi: KPIID) { self.kpi = kpi }
 
+    /// Makes room for about `count` periods, so a long series does not rehash as it grows.
+    public mutating func reserveCapacity(periods count: Int) {
+        byPeriod.reserveCapacity(count)
+        totals.reserveCapacity(count)
+    }
+
     /// Records a value; `entity` nil means the KPI's own (total) value for the period.
     public mutating func add(_ value: Double, period: Period, entity: String? = nil) {
         observationCount += 1

@@ -8,7 +8,12 @@ public struct KPIValueImport: Sendable {
     public enum Layout: Sendable { case long, wide }
 
     public let file: String
-    public private(set) var values = KPIValues()
+    private var values = KPIValues()
+    /// The series rows are currently going to, kept out of `values` while it grows: files are
+    /// usually grouped by KPI, and this spares a dictionary lookup and a copy per row.
+    private var current: KPISeries?
+    /// Period texts already parsed; a file repeats the same few hundred periods for every KPI.
+    private var periods: [String: Period] = [:]
     public private(set) var issues: [CanvasIssue] = []
     public private(set) var issueCount = 0
     public private(set) var rowCount = 0
@@ -55,6 +60,7 @@ public struct KPIValueImport: Sendable {
             } catch {}
             for row in rows { handle(row) }
         }
+        flushCurrent()
         if header == nil, issueCount == 0 { report(1, 1, "", "the file is empty; expected a header row") }
         if issueCount > issues.count {
             issues.append(
@@ -127,7 +133,7 @@ public struct KPIValueImport: Sendable {
                 suggestion: Suggestion.closest(to: id, among: knownKPIs))
             return
         }
-        guard let period = Period(periodField.text.trimmingSpaces) else {
+        guard let period = period(periodField.text) else {
             report(
                 row.line, periodField.column, "", "'\(periodField.text)' is not a period; expected \(Period.syntax)",
                 code: .invalidPeriod)
@@ -136,7 +142,7 @@ public struct KPIValueImport: Sendable {
         let entity = c.entity.map { row.fields[$0].text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
         let raw = valueField.text.trimmingSpaces
         if raw.isEmpty {
-            values.series[KPIID(id), default: KPISeries(kpi: KPIID(id))].addMissing(period)
+            withSeries(KPIID(id)) { $0.addMissing(period) }
             return
         }
         guard let v = Self.number(raw) else {
@@ -146,12 +152,35 @@ public struct KPIValueImport: Sendable {
                 code: .invalidNumber)
             return
         }
-        values.series[KPIID(id), default: KPISeries(kpi: KPIID(id))].add(v, period: period, entity: entity)
+        withSeries(KPIID(id)) { $0.add(v, period: period, entity: entity) }
+    }
+
+    private mutating func period(_ text: String) -> Period? {
+        if let known = periods[text] { return known }
+        guard let parsed = Period(text.trimmingSpaces) else { return nil }
+        if periods.count < 100_000 { periods[text] = parsed }
+        return parsed
+    }
+
+    private mutating func withSeries(_ id: KPIID, _ change: (inout KPISeries) -> Void) {
+        if current?.kpi != id {
+            // Series in one file tend to be alike in length: size the next one like the last.
+            let hint = current?.byPeriod.count ?? 0
+            flushCurrent()
+            current = values.series.removeValue(forKey: id) ?? KPISeries(kpi: id)
+            if hint > 0, current!.observationCount == 0 { current!.reserveCapacity(periods: min(hint, 100_000)) }
+        }
+        change(&current!)
+    }
+
+    private mutating func flushCurrent() {
+        if let series = current { values.series[series.kpi] = series }
+        current = nil
     }
 
     private mutating func readWide(_ row: CSVRowParser.Row) {
         let periodField = row.fields[widePeriod]
-        guard let period = Period(periodField.text.trimmingSpaces) else {
+        guard let period = period(periodField.text) else {
             report(
                 row.line, periodField.column, "", "'\(periodField.text)' is not a period; expected \(Period.syntax)",
                 code: .invalidPeriod)
@@ -200,6 +229,9 @@ public struct KPIValueImport: Sendable {
 
 extension String {
     var trimmingSpaces: String {
+        guard let f = utf8.first, let l = utf8.last, f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 else {
+            return self
+        }
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" { s.removeLast() }

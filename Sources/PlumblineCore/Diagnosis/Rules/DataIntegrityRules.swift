@@ -199,7 +199,10 @@ public struct LastDigitRule: Rule {
         var out: [Finding] = []
         for kpi in context.analysis.currentKPIs {
             guard let series = data.values.series[kpi.id] else { continue }
-            let values = Array(series.byPeriod.values) + series.entityValues.map(\.value)
+            // Entity-level values are the reported numbers; the period values above them are then
+            // their means, whose digits nobody chose.
+            let values =
+                series.entityValues.isEmpty ? Array(series.byPeriod.values) : series.entityValues.map(\.value)
             if values.count < minimum {
                 out.append(
                     notEnoughData(

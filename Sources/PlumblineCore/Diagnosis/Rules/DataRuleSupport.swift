@@ -23,7 +23,7 @@ extension Rule {
 
     /// The info finding of a data rule that will not judge on too little data.
     func notEnoughData(_ subjects: [String], what: String, have: Int, need: Int, unit: String) -> Finding {
-        finding(
+        var note = finding(
             "Not enough data to test \(what): \(have) \(unit), \(need) needed",
             subjects: subjects,
             evidence: Evidence(facts: [
@@ -34,6 +34,8 @@ extension Rule {
                 "Load more history for \(subjects.joined(separator: " and ")) (plumb check --data FILE) so this can be tested."
             ),
             severity: .info)
+        note.isNotEnoughData = true
+        return note
     }
 
     /// Mann–Kendall evidence, labelled by KPI.

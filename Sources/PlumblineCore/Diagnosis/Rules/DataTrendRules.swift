@@ -46,6 +46,9 @@ public struct LocalGainGlobalHarmRule: Rule {
                     continue
                 }
                 guard let oTrend = data.trends[outcome.id], oTrend.s * goodSign(outcome)! < 0 else { continue }
+                // The engine drops findings above the per-test level; skip building their evidence
+                // (two quadratic Sen's slopes) for the many pairs that cannot survive.
+                guard max(trend.p, oTrend.p) <= DiagnosisEngine.perTestLevel else { continue }
                 var f = finding(
                     "\(kpi.name) (\(kpi.id)) improves while \(outcome.name) (\(outcome.id)), which it is meant to serve, gets worse",
                     subjects: [kpi.id.rawValue, outcome.id.rawValue],
@@ -283,19 +286,38 @@ public struct HiddenTradeOffRule: Rule {
         guard let data = context.analysis.data else { return [] }
         let minimum = Int(context.parameter("min_periods"))
         var out: [Finding] = []
-        var seenPairs: Set<String> = []
+        var seenPairs: Set<[KPIID]> = []
+        // Each series is oriented and prewhitened once; pairs on the same gap-free span (the usual
+        // case) then cost one correlation. Pairs on different spans prewhiten their overlap.
+        var prepared: [KPIID: [Double]] = [:]
+        func whitened(_ kpi: KPI) -> [Double] {
+            if let known = prepared[kpi.id] { return known }
+            let w = Correlation.prewhiten(data.aligned[kpi.id]!.values.map { $0 * goodSign(kpi)! })
+            prepared[kpi.id] = w
+            return w
+        }
         for objective in context.canvas.objectives {
             let kpis = (context.analysis.servingKPIs[objective.id] ?? []).filter {
                 goodSign($0) != nil && data.aligned[$0.id] != nil
             }
             guard kpis.count > 1 else { continue }
+            let gapFree = kpis.map { data.aligned[$0.id]!.observed == data.aligned[$0.id]!.values.count }
             for i in 0..<(kpis.count - 1) {
                 for j in (i + 1)..<kpis.count {
                     let a = kpis[i], b = kpis[j]
-                    guard seenPairs.insert("\(a.id)|\(b.id)").inserted,
-                        let pair = data.aligned[a.id]!.overlap(with: data.aligned[b.id]!)
-                    else { continue }
-                    let n = zip(pair.x, pair.y).filter { !$0.isNaN && !$1.isNaN }.count
+                    let sa = data.aligned[a.id]!, sb = data.aligned[b.id]!
+                    guard seenPairs.insert([a.id, b.id]).inserted else { continue }
+                    let x: [Double], y: [Double], n: Int
+                    if gapFree[i], gapFree[j], sa.granularity == sb.granularity, sa.firstOrdinal == sb.firstOrdinal,
+                        sa.values.count == sb.values.count
+                    {
+                        (x, y, n) = (whitened(a), whitened(b), sa.values.count)
+                    } else {
+                        guard let pair = sa.overlap(with: sb) else { continue }
+                        n = zip(pair.x, pair.y).filter { !$0.isNaN && !$1.isNaN }.count
+                        x = n < minimum ? [] : Correlation.prewhiten(pair.x.map { $0 * goodSign(a)! })
+                        y = n < minimum ? [] : Correlation.prewhiten(pair.y.map { $0 * goodSign(b)! })
+                    }
                     if n < minimum {
                         out.append(
                             notEnoughData(
@@ -303,8 +325,6 @@ public struct HiddenTradeOffRule: Rule {
                                 need: minimum, unit: "shared periods"))
                         continue
                     }
-                    let x = Correlation.prewhiten(pair.x.map { $0 * goodSign(a)! })
-                    let y = Correlation.prewhiten(pair.y.map { $0 * goodSign(b)! })
                     let c = Correlation.pearson(x, y)
                     guard c.r.isFinite, c.r < 0 else { continue }
                     var f = finding(
