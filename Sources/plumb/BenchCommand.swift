@@ -143,7 +143,7 @@ struct BenchCommand: ParsableCommand {
 
     /// The values in the long layout (`kpi,period,value,entity`), written in large chunks.
     static func writeLongCSV(_ values: KPIValues, to path: String) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else {
             throw ValidationError("cannot write \(path)")
         }

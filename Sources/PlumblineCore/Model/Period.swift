@@ -133,13 +133,20 @@ extension Period {
     /// month, quarter and year of its Thursday).
     public func containing(_ granularity: Granularity) -> Period {
         guard granularity > self.granularity else { return self }
+        return Period(granularity: granularity, ordinal: ordinal(in: granularity))
+    }
+
+    /// The ordinal of `containing(granularity)`, without building its label: aligning millions
+    /// of values needs only the position.
+    public func ordinal(in granularity: Granularity) -> Int {
+        guard granularity > self.granularity else { return ordinal }
         let anchor = self.granularity == .week ? CalendarDate(dayNumber: start.dayNumber + 3) : start
         switch granularity {
-        case .day: return self
-        case .week: return Period(granularity: .week, ordinal: (anchor.dayNumber + 3) / 7)
-        case .month: return Period(granularity: .month, ordinal: anchor.year * 12 + anchor.month - 1)
-        case .quarter: return Period(granularity: .quarter, ordinal: anchor.year * 4 + (anchor.month - 1) / 3)
-        case .year: return Period(granularity: .year, ordinal: anchor.year)
+        case .day: return ordinal
+        case .week: return (anchor.dayNumber + 3) / 7
+        case .month: return anchor.year * 12 + anchor.month - 1
+        case .quarter: return anchor.year * 4 + (anchor.month - 1) / 3
+        case .year: return anchor.year
         }
     }
 }

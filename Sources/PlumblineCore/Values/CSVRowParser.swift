@@ -19,7 +19,11 @@ public struct CSVRowParser: Sendable {
         public var column: Int
     }
 
+    /// The field being read, when it is quoted or began in an earlier chunk.
     private var field: [UInt8] = []
+    /// Where the unquoted field being read began in the current chunk: such a field is copied
+    /// once, straight from the chunk, instead of byte by byte.
+    private var unquotedStart: Int?
     private var fields: [Field] = []
     private var inQuotes = false
     private var quoteJustClosed = false
@@ -34,7 +38,29 @@ public struct CSVRowParser: Sendable {
 
     /// Parses the next chunk; `row` is called for every complete row.
     public mutating func feed(_ chunk: some Sequence<UInt8>, row: (Row) throws -> Void) throws {
-        for b in chunk {
+        let handled: Bool? = try chunk.withContiguousStorageIfAvailable {
+            try feed(buffer: $0, row: row)
+            return true
+        }
+        if handled == nil {
+            try Array(chunk).withUnsafeBufferPointer { try feed(buffer: $0, row: row) }
+        }
+    }
+
+    /// Parses the next chunk held in contiguous memory.
+    public mutating func feed(buffer: UnsafeBufferPointer<UInt8>, row: (Row) throws -> Void) throws {
+        // An unquoted field carried over from the previous chunk continues at this one's start.
+        if fieldStarted, !inQuotes, !quoteJustClosed { unquotedStart = 0 }
+        defer {
+            if let start = unquotedStart {
+                field.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+                unquotedStart = nil
+            }
+        }
+        var i = 0
+        while i < buffer.count {
+            let b = buffer[i]
+            defer { i += 1 }
             if pendingCR {
                 pendingCR = false
                 if b == 0x0A { continue }  // CRLF: the row already ended at CR
@@ -69,9 +95,9 @@ public struct CSVRowParser: Sendable {
                         line: line, column: column)
                 }
             case 0x2C:  // ,
-                endField()
+                endField(buffer, at: i)
             case 0x0A, 0x0D:
-                endField()
+                endField(buffer, at: i)
                 try row(Row(fields: fields, line: rowLine))
                 fields.removeAll(keepingCapacity: true)
                 line += 1
@@ -87,8 +113,8 @@ public struct CSVRowParser: Sendable {
                 if !fieldStarted {
                     fieldStarted = true
                     fieldColumn = column
+                    unquotedStart = i
                 }
-                field.append(b)
             }
         }
     }
@@ -97,14 +123,27 @@ public struct CSVRowParser: Sendable {
     public mutating func finish(row: (Row) throws -> Void) throws {
         if inQuotes { throw Failure(message: "the file ends inside a quoted field", line: line, column: column) }
         if fieldStarted || !fields.isEmpty {
-            endField()
+            endField(UnsafeBufferPointer(start: nil, count: 0), at: 0)
             try row(Row(fields: fields, line: rowLine))
             fields.removeAll()
         }
     }
 
-    private mutating func endField() {
-        fields.append(Field(text: String(decoding: field, as: UTF8.self), column: fieldStarted ? fieldColumn : column))
+    private mutating func endField(_ buffer: UnsafeBufferPointer<UInt8>, at end: Int) {
+        let text: String
+        if let start = unquotedStart {
+            let piece = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            if field.isEmpty {
+                text = String(decoding: piece, as: UTF8.self)
+            } else {
+                field.append(contentsOf: piece)
+                text = String(decoding: field, as: UTF8.self)
+            }
+            unquotedStart = nil
+        } else {
+            text = String(decoding: field, as: UTF8.self)
+        }
+        fields.append(Field(text: text, column: fieldStarted ? fieldColumn : column))
         field.removeAll(keepingCapacity: true)
         fieldStarted = false
         quoteJustClosed = false

@@ -32,7 +32,9 @@ public struct KPIDataSet: Sendable {
 
         var latest: [Period.Granularity: Int] = [:]
         for s in series {
-            for p in s.byPeriod.keys { latest[p.granularity] = max(latest[p.granularity] ?? Int.min, p.ordinal) }
+            for p in s.points.lazy.map(\.period) {
+                latest[p.granularity] = max(latest[p.granularity] ?? Int.min, p.ordinal)
+            }
             for p in s.missingPeriods { latest[p.granularity] = max(latest[p.granularity] ?? Int.min, p.ordinal) }
         }
         self.latestOrdinal = latest
@@ -85,8 +87,9 @@ extension KPIValues {
                 series[kpi] = s
                 continue
             }
-            for (p, v) in s.byPeriod where !s.entityValues.contains(where: { $0.period == p }) {
-                mine.add(v, period: p)
+            let entityPeriods = Set(s.entityValues.map(\.period))
+            for point in s.points where !entityPeriods.contains(point.period) {
+                mine.add(point.value, period: point.period)
             }
             for e in s.entityValues { mine.add(e.value, period: e.period, entity: e.entity) }
             for p in s.missingPeriods { mine.addMissing(p) }

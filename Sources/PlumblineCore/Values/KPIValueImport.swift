@@ -14,6 +14,7 @@ public struct KPIValueImport: Sendable {
     private var current: KPISeries?
     /// Period texts already parsed; a file repeats the same few hundred periods for every KPI.
     private var periods: [String: Period] = [:]
+    private var lastPeriod: (text: String, period: Period)?
     public private(set) var issues: [CanvasIssue] = []
     public private(set) var issueCount = 0
     public private(set) var rowCount = 0
@@ -37,28 +38,31 @@ public struct KPIValueImport: Sendable {
     /// Consumes the next chunk of the file.
     public mutating func consume(_ chunk: some Sequence<UInt8>) {
         guard !failed else { return }
-        var rows: [CSVRowParser.Row] = []
+        // The parser is moved out while it runs so each row is handled as it is tokenised,
+        // without collecting the chunk's rows (and copying their fields) first.
+        var parser = self.parser
+        self.parser = CSVRowParser()
+        defer { self.parser = parser }
         do {
-            try parser.feed(chunk) { rows.append($0) }
+            try parser.feed(chunk) { handle($0) }
         } catch let error as CSVRowParser.Failure {
             report(error.line, error.column, "", error.message)
             failed = true
         } catch {
             failed = true
         }
-        for row in rows { handle(row) }
     }
 
     /// Ends the file. Returns the values, or nil when there were problems (see `issues`).
     public mutating func finish() -> KPIValues? {
         if !failed {
-            var rows: [CSVRowParser.Row] = []
+            var parser = self.parser
+            self.parser = CSVRowParser()
             do {
-                try parser.finish { rows.append($0) }
+                try parser.finish { handle($0) }
             } catch let error as CSVRowParser.Failure {
                 report(error.line, error.column, "", error.message)
             } catch {}
-            for row in rows { handle(row) }
         }
         flushCurrent()
         if header == nil, issueCount == 0 { report(1, 1, "", "the file is empty; expected a header row") }
@@ -96,7 +100,7 @@ public struct KPIValueImport: Sendable {
         {
             layout = .long
             longColumns = (k, p, v, names.firstIndex(of: "entity"))
-            for (i, name) in names.enumerated() where ![k, p, v, names.firstIndex(of: "entity")].contains(i) {
+            for (i, _) in names.enumerated() where ![k, p, v, names.firstIndex(of: "entity")].contains(i) {
                 report(
                     row.line, row.fields[i].column, "",
                     "unexpected column '\(row.fields[i].text)' in a long-layout file; expected kpi, period, value and optionally entity"
@@ -127,7 +131,8 @@ public struct KPIValueImport: Sendable {
     private mutating func readLong(_ row: CSVRowParser.Row, _ c: (kpi: Int, period: Int, value: Int, entity: Int?)) {
         let kpiField = row.fields[c.kpi], periodField = row.fields[c.period], valueField = row.fields[c.value]
         let id = kpiField.text.trimmingSpaces
-        guard knownKPIs.contains(id) else {
+        // Rows come grouped by KPI: the series being filled needs no second look-up.
+        guard current?.kpi.rawValue == id || knownKPIs.contains(id) else {
             report(
                 row.line, kpiField.column, "", unknownKPIMessage(id), code: .unknownReference,
                 suggestion: Suggestion.closest(to: id, among: knownKPIs))
@@ -156,16 +161,22 @@ public struct KPIValueImport: Sendable {
     }
 
     private mutating func period(_ text: String) -> Period? {
-        if let known = periods[text] { return known }
+        // Entity rows repeat one period several times in a row.
+        if let last = lastPeriod, last.text == text { return last.period }
+        if let known = periods[text] {
+            lastPeriod = (text, known)
+            return known
+        }
         guard let parsed = Period(text.trimmingSpaces) else { return nil }
         if periods.count < 100_000 { periods[text] = parsed }
+        lastPeriod = (text, parsed)
         return parsed
     }
 
     private mutating func withSeries(_ id: KPIID, _ change: (inout KPISeries) -> Void) {
         if current?.kpi != id {
             // Series in one file tend to be alike in length: size the next one like the last.
-            let hint = current?.byPeriod.count ?? 0
+            let hint = current?.points.count ?? 0
             flushCurrent()
             current = values.series.removeValue(forKey: id) ?? KPISeries(kpi: id)
             if hint > 0, current!.observationCount == 0 { current!.reserveCapacity(periods: min(hint, 100_000)) }
@@ -206,10 +217,40 @@ public struct KPIValueImport: Sendable {
 
     /// Decimal numbers with '.' (no thousands separators, no units), finite.
     static func number(_ text: String) -> Double? {
-        guard let n = Scalar.parseNumber(text), n.isFinite, !text.hasPrefix("0x"), !text.hasPrefix("0o") else {
-            return nil
-        }
+        guard Self.isDecimal(text), let n = Double(text), n.isFinite else { return nil }
         return n
+    }
+
+    /// `[-+]? ( \.[0-9]+ | [0-9]+ ( \.[0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`, checked on the bytes
+    /// so that `Double(_:)` never sees (and accepts) `inf`, `nan` or hexadecimal.
+    static func isDecimal(_ text: String) -> Bool {
+        var i = text.utf8.makeIterator()
+        var b = i.next()
+        if b == 0x2B || b == 0x2D { b = i.next() }
+        var digits = 0
+        while let d = b, d >= 0x30, d <= 0x39 {
+            digits += 1
+            b = i.next()
+        }
+        if b == 0x2E {
+            b = i.next()
+            while let d = b, d >= 0x30, d <= 0x39 {
+                digits += 1
+                b = i.next()
+            }
+        }
+        guard digits > 0 else { return false }
+        if b == 0x65 || b == 0x45 {
+            b = i.next()
+            if b == 0x2B || b == 0x2D { b = i.next() }
+            var exponent = 0
+            while let d = b, d >= 0x30, d <= 0x39 {
+                exponent += 1
+                b = i.next()
+            }
+            guard exponent > 0 else { return false }
+        }
+        return b == nil
     }
 
     private func unknownKPIMessage(_ id: String) -> String { "'\(id)' is not a KPI of this canvas" }

@@ -15,16 +15,22 @@ public struct AlignedSeries: Sendable {
     public init?(_ series: KPISeries, frequency: Frequency?) {
         guard let own = series.granularity else { return nil }
         let target = frequency.map(Self.granularity(of:)).map { max($0, own) } ?? own
-        var sums: [Int: (Double, Int)] = [:]
-        for (period, value) in series.byPeriod {
-            let p = period.containing(target)
-            guard p.granularity == target else { continue }
-            let s = sums[p.ordinal] ?? (0, 0)
-            sums[p.ordinal] = (s.0 + value, s.1 + 1)
+        // Points come in period order, so the ordinals they fall into span lo...hi directly.
+        var lo = Int.max, hi = Int.min
+        for point in series.points where point.period.granularity <= target {
+            let o = point.period.ordinal(in: target)
+            lo = min(lo, o)
+            hi = max(hi, o)
         }
-        guard let lo = sums.keys.min(), let hi = sums.keys.max() else { return nil }
+        guard lo <= hi else { return nil }
+        var sums = [Double](repeating: 0, count: hi - lo + 1), counts = [Int](repeating: 0, count: hi - lo + 1)
+        for point in series.points where point.period.granularity <= target {
+            let slot = point.period.ordinal(in: target) - lo
+            sums[slot] += point.value
+            counts[slot] += 1
+        }
         var values = [Double](repeating: .nan, count: hi - lo + 1)
-        for (ordinal, s) in sums { values[ordinal - lo] = s.0 / Double(s.1) }
+        for i in values.indices where counts[i] > 0 { values[i] = sums[i] / Double(counts[i]) }
         self.kpi = series.kpi
         self.granularity = target
         self.firstOrdinal = lo

@@ -129,8 +129,8 @@ public struct PeriodEndPushRule: Rule {
             else { continue }
             let coarse: Period.Granularity = frequency == .monthly ? .month : .quarter
             var groups: [Period: [(Period, Double)]] = [:]
-            for (p, v) in series.byPeriod where p.granularity == g {
-                groups[p.containing(coarse), default: []].append((p, v))
+            for point in series.points where point.period.granularity == g {
+                groups[point.period.containing(coarse), default: []].append((point.period, point.value))
             }
             var ends = 0, periods = 0, ratios: [Double] = []
             for (_, members) in groups where members.count >= 2 {
@@ -202,7 +202,7 @@ public struct LastDigitRule: Rule {
             // Entity-level values are the reported numbers; the period values above them are then
             // their means, whose digits nobody chose.
             let values =
-                series.entityValues.isEmpty ? Array(series.byPeriod.values) : series.entityValues.map(\.value)
+                series.entityValues.isEmpty ? series.points.map(\.value) : series.entityValues.map(\.value)
             if values.count < minimum {
                 out.append(
                     notEnoughData(
