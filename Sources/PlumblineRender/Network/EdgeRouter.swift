@@ -43,7 +43,8 @@ struct EdgeRouter {
             let firstAim = route.waypoints.first.map { $0.x + dx } ?? b.box.midX
             let lastAim = route.waypoints.last.map { $0.x + dx } ?? a.box.midX
             for (key, isStart, aim) in [
-                (EndKey(node: a.id, side: sides.start), true, firstAim), (EndKey(node: b.id, side: sides.end), false, lastAim),
+                (EndKey(node: a.id, side: sides.start), true, firstAim),
+                (EndKey(node: b.id, side: sides.end), false, lastAim),
             ] {
                 if ends[key] == nil { endOrder.append(key) }
                 ends[key, default: []].append((i, isStart, aim))

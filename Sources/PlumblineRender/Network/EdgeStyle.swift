@@ -19,7 +19,8 @@ struct EdgeStyle {
         case .escalatesTo:
             EdgeStyle(stroke: "#d64545", width: 1.4, dash: "6 4", hasArrow: true, isCurved: false, name: "escalates to")
         case .mechanism:
-            EdgeStyle(stroke: "#7b5ea7", width: 1.6, dash: "1.5 3.5", hasArrow: true, isCurved: false, name: "mechanism")
+            EdgeStyle(
+                stroke: "#7b5ea7", width: 1.6, dash: "1.5 3.5", hasArrow: true, isCurved: false, name: "mechanism")
         case .feedbackLoop:
             EdgeStyle(stroke: "#0f8b8d", width: 1.6, dash: nil, hasArrow: true, isCurved: true, name: "feedback loop")
         }

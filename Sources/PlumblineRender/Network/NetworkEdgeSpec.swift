@@ -18,8 +18,10 @@ struct NetworkEdgeSpec: Sendable {
         for p in canvas.participants where names[p.id] == nil { names[p.id] = p.name }
         var specs: [NetworkEdgeSpec] = []
         var merged: [String: Int] = [:]
-        func add(_ kind: NetworkPicture.EdgeKind, _ from: ParticipantID?, _ to: ParticipantID?, label: String? = nil,
-                 title: String, mergeable: Bool = false) {
+        func add(
+            _ kind: NetworkPicture.EdgeKind, _ from: ParticipantID?, _ to: ParticipantID?, label: String? = nil,
+            title: String, mergeable: Bool = false
+        ) {
             guard let from, let to, from != to, let a = names[from], let b = names[to] else { return }
             let key = kind.rawValue + "\u{0}" + from.rawValue + "\u{0}" + to.rawValue
             if mergeable, let i = merged[key] {
@@ -35,17 +37,22 @@ struct NetworkEdgeSpec: Sendable {
             add(.escalatesTo, m.owner, m.escalatesTo, title: "escalates \(m.name ?? m.id.rawValue)", mergeable: true)
         }
         for v in canvas.valueExchanges {
-            add(.valueExchange, v.from, v.to, label: v.value, title: v.value + (v.kind.map { " (\($0.rawValue))" } ?? ""))
+            add(
+                .valueExchange, v.from, v.to, label: v.value,
+                title: v.value + (v.kind.map { " (\($0.rawValue))" } ?? ""))
         }
         for m in canvas.mechanisms {
             for covered in m.coveredParticipants {
-                add(.mechanism, m.owner, covered, title: "\(m.kind.rawValue) \(m.name ?? m.id.rawValue)", mergeable: true)
+                add(
+                    .mechanism, m.owner, covered, title: "\(m.kind.rawValue) \(m.name ?? m.id.rawValue)",
+                    mergeable: true)
             }
         }
         for loop in canvas.feedbackLoops {
             let kpis = loop.kpis.map(\.rawValue).joined(separator: ", ")
             for target in loop.reportedTo {
-                add(.feedbackLoop, loop.collectedBy, target, title: "feedback \(loop.id.rawValue) [\(kpis)]",
+                add(
+                    .feedbackLoop, loop.collectedBy, target, title: "feedback \(loop.id.rawValue) [\(kpis)]",
                     mergeable: true)
             }
         }

@@ -6,16 +6,18 @@ struct NetworkLegend {
     static let fontSize = 10.0
     static let rowHeight = 26.0
     static let padding = 10.0
-    static let sample = (width: 34.0, height: 18.0)
+    static let sample = (width: 36.0, height: 20.0)
     static let itemGap = 16.0
 
     static let shapes: [ParticipantType] = [.oversight, .team, .individual, .partner, .platform, .aiSystem, .customer]
     static let severities: [Severity] = [.error, .warning, .info]
 
     var width: Double {
-        2 * Self.padding + max(Self.rowWidth(heading: "Participants", labels: Self.shapes.map(Self.name)),
-            Self.rowWidth(heading: "Links", labels: NetworkPicture.EdgeKind.allCases.map { EdgeStyle.of($0).name }),
-            Self.rowWidth(heading: "Findings", labels: Self.severities.map(\.rawValue)))
+        2 * Self.padding
+            + max(
+                Self.rowWidth(heading: "Participants", labels: Self.shapes.map(Self.name)),
+                Self.rowWidth(heading: "Links", labels: NetworkPicture.EdgeKind.allCases.map { EdgeStyle.of($0).name }),
+                Self.rowWidth(heading: "Findings", labels: Self.severities.map(\.rawValue)))
     }
 
     var height: Double { 2 * Self.padding + 3 * Self.rowHeight }
@@ -38,7 +40,8 @@ struct NetworkLegend {
             doc.element(
                 "rect",
                 [
-                    "x": .number(box.x), "y": .number(box.y), "width": .number(box.width), "height": .number(box.height),
+                    "x": .number(box.x), "y": .number(box.y), "width": .number(box.width),
+                    "height": .number(box.height),
                     "rx": 6, "fill": .text(Palette.panel), "stroke": .text(Palette.rule),
                 ])
             var row = 0
@@ -56,7 +59,8 @@ struct NetworkLegend {
                 doc.text(
                     text,
                     [
-                        "x": .number(x), "y": .number(y + Self.rowHeight / 2 + 3.5), "font-size": .number(Self.fontSize),
+                        "x": .number(x), "y": .number(y + Self.rowHeight / 2 + 3.5),
+                        "font-size": .number(Self.fontSize),
                         "fill": .text(Palette.mutedInk),
                     ])
                 return x + TextMetrics.width(of: text, fontSize: Self.fontSize) + Self.itemGap
@@ -90,7 +94,8 @@ struct NetworkLegend {
                     x: x, y: y + (Self.rowHeight - Self.sample.height) / 2, width: Self.sample.width,
                     height: Self.sample.height)
                 NodeShape.draw(
-                    .team, in: sample, stroke: Palette.colour(for: severity), strokeWidth: NetworkPicture.highlightWidth,
+                    .team, in: sample, stroke: Palette.colour(for: severity),
+                    strokeWidth: NetworkPicture.highlightWidth,
                     into: &doc)
                 x = label(severity.rawValue, x: x + Self.sample.width + 6, y: y)
             }

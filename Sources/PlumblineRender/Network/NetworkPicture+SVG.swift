@@ -89,7 +89,8 @@ extension NetworkPicture {
             doc.element(
                 "rect",
                 [
-                    "x": .number(box.x), "y": .number(box.y), "width": .number(box.width), "height": .number(box.height),
+                    "x": .number(box.x), "y": .number(box.y), "width": .number(box.width),
+                    "height": .number(box.height),
                     "rx": 3, "fill": "#ffffff", "fill-opacity": 0.92, "stroke": .text(Palette.rule),
                     "stroke-width": 0.6,
                 ])
@@ -115,7 +116,8 @@ extension NetworkPicture {
                 strokeWidth: node.severity == nil ? Self.plainWidth : Self.highlightWidth, into: &doc)
             for line in node.labelLines {
                 let font = line.isCaption ? NodeDraft.captionFont : NodeDraft.nameFont
-                let colour = line.isCaption ? (node.severity.map(Palette.colour(for:)) ?? Palette.mutedInk) : Palette.ink
+                let colour =
+                    line.isCaption ? (node.severity.map(Palette.colour(for:)) ?? Palette.mutedInk) : Palette.ink
                 doc.text(
                     line.text,
                     [

@@ -84,12 +84,25 @@ public struct NetworkPicture: Sendable {
 
     /// Lays out the network of `canvas` and marks the participants `diagnosis` has findings for.
     public init(canvas: Canvas, diagnosis: Diagnosis) {
+        self.init(canvas: canvas, findings: diagnosis.activeFindings)
+    }
+
+    /// Lays out the network of `canvas` and marks the participants named by `findings` (waived
+    /// findings are skipped).
+    public init(canvas: Canvas, findings: [Finding]) {
         title = canvas.title
         let specs = NetworkEdgeSpec.all(in: canvas)
-        let findings = Self.findingsByParticipant(diagnosis)
+        let findings = Self.findingsByParticipant(findings)
         var seen = Set<ParticipantID>()
         let participants = canvas.participants.filter { seen.insert($0.id).inserted }
-        let drafts = participants.map { NodeDraft(participant: $0, findings: findings[$0.id] ?? []) }
+        var degree: [ParticipantID: Int] = [:]
+        for spec in specs {
+            degree[spec.from, default: 0] += 1
+            degree[spec.to, default: 0] += 1
+        }
+        let drafts = participants.map {
+            NodeDraft(participant: $0, findings: findings[$0.id] ?? [], degree: degree[$0.id] ?? 0)
+        }
         let layout = LayeredLayout<ParticipantID>(
             vertices: drafts.map { .init(id: $0.id, width: $0.width, height: $0.height, band: $0.band) },
             constraints: participants.compactMap { p in p.reportsTo.map { (parent: $0, child: p.id) } },
@@ -111,9 +124,9 @@ public struct NetworkPicture: Sendable {
     }
 
     /// Active findings by the participants among their subjects, worst first.
-    private static func findingsByParticipant(_ diagnosis: Diagnosis) -> [ParticipantID: [Finding]] {
+    private static func findingsByParticipant(_ findings: [Finding]) -> [ParticipantID: [Finding]] {
         var out: [ParticipantID: [Finding]] = [:]
-        for finding in diagnosis.activeFindings {
+        for finding in findings where finding.isActive {
             var once = Set<String>()
             for subject in finding.subjects where once.insert(subject).inserted {
                 out[ParticipantID(subject), default: []].append(finding)

@@ -29,7 +29,11 @@ struct NodeDraft: Sendable {
         }
     }
 
-    init(participant: Participant, findings: [Finding]) {
+    /// Width given to each edge end, so a node with many edges has room to keep them apart.
+    static let widthPerEdge = 8.0
+    static let maxWidthForEdges = 280.0
+
+    init(participant: Participant, findings: [Finding], degree: Int) {
         self.participant = participant
         let name = participant.name.isEmpty ? participant.id.rawValue : participant.name
         nameLines = TextMetrics.wrap(
@@ -44,7 +48,9 @@ struct NodeDraft: Sendable {
             2 * Self.verticalPadding + Double(nameLines.count) * TextMetrics.lineHeight(fontSize: Self.nameFont)
             + TextMetrics.lineHeight(fontSize: Self.captionFont)
         let inset = NodeShape.textInsets(for: participant.type, height: height)
-        width = max(Self.minWidth, (textWidth + inset.left + inset.right).rounded(.up))
+        width = max(
+            Self.minWidth, min(Double(degree) * Self.widthPerEdge, Self.maxWidthForEdges),
+            (textWidth + inset.left + inset.right).rounded(.up))
     }
 
     /// "team", "partner · 2 errors": the type, and the findings when there are any, so severity
@@ -69,7 +75,8 @@ struct NodeDraft: Sendable {
             let font = isCaption ? Self.captionFont : Self.nameFont
             let w = TextMetrics.width(of: text, fontSize: font, bold: !isCaption)
             let h = TextMetrics.lineHeight(fontSize: font)
-            lines.append(.init(text: text, box: Box(x: centre - w / 2, y: y, width: w, height: h), isCaption: isCaption))
+            lines.append(
+                .init(text: text, box: Box(x: centre - w / 2, y: y, width: w, height: h), isCaption: isCaption))
             y += h
         }
         return NetworkPicture.Node(

@@ -29,7 +29,8 @@ extension NodeShape {
         case .platform:
             let d = hexagonPoint(b.height)
             let points = [
-                (b.x + d, b.y), (b.maxX - d, b.y), (b.maxX, b.midY), (b.maxX - d, b.maxY), (b.x + d, b.maxY), (b.x, b.midY),
+                (b.x + d, b.y), (b.maxX - d, b.y), (b.maxX, b.midY), (b.maxX - d, b.maxY), (b.x + d, b.maxY),
+                (b.x, b.midY),
             ]
             .map { SVGValue.format($0.0) + "," + SVGValue.format($0.1) }.joined(separator: " ")
             doc.element("polygon", ["points": .text(points), "fill": fill, "stroke": stroke, "stroke-width": sw])

@@ -34,11 +34,13 @@ enum NodeShape {
 
     /// Corner radius of the rounded shapes.
     static func cornerRadius(for type: ParticipantType, height: Double) -> Double {
+        // Scaled with the height so small legend samples keep the difference between a team's
+        // rounded corners and an individual's round ends.
         switch type {
         case .individual: height / 2
-        case .customer: 14
-        case .team, .oversight: 8
-        case .aiSystem: 3
+        case .customer: min(14, height * 0.3)
+        case .team, .oversight: min(8, height / 5)
+        case .aiSystem: min(3, height / 8)
         case .partner, .platform: 0
         }
     }
