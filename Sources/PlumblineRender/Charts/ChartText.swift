@@ -4,26 +4,29 @@ import PlumblineCore
 enum ChartText {
     // MARK: Trend
 
-    /// "Rising +4.2 accounts per month, its good direction (Mann–Kendall p = 0.003, n = 24)".
+    /// "Rising +4.2 accounts per month, its good direction (Mann–Kendall p = 0.003, n = 24)";
+    /// `compact` drops the unit and the test's name so the gist fits a small panel's one line:
+    /// "Rising +4.2 per month, good direction · p = 0.003".
     /// The trend counts as rising or falling at the 5 % level, the level the text report uses.
-    static func trend(_ data: KPIChartData) -> String {
+    static func trend(_ data: KPIChartData, compact: Bool = false) -> String {
         guard let mk = data.mannKendall, mk.n >= 3 else {
             return "Too few values for a trend test" + direction(data.kpi.direction, prefix: " · ")
         }
         let p = mk.p < 0.0001 ? "p < 0.0001" : "p = " + ChartNumber.readable(mk.p)
-        let test = "(Mann–Kendall \(p), n = \(mk.n))"
+        let test = compact ? "· \(p)" : "(Mann–Kendall \(p), n = \(mk.n))"
         guard mk.p < 0.05, mk.s != 0 else {
             return "No significant trend \(test)" + direction(data.kpi.direction, prefix: " · ")
         }
         let rising = mk.s > 0
         var text = rising ? "Rising" : "Falling"
         if let slope = data.sensSlope, slope.isFinite {
-            let unit = data.kpi.unit.map { " " + $0 } ?? ""
+            let unit = compact ? "" : data.kpi.unit.map { " " + $0 } ?? ""
             text += " \(slope > 0 ? "+" : "")\(ChartNumber.readable(slope))\(unit) per \(name(of: data.series.granularity))"
         }
+        let its = compact ? "" : "its "
         switch data.kpi.direction {
-        case .increase?: text += rising ? ", its good direction" : ", its bad direction"
-        case .decrease?: text += rising ? ", its bad direction" : ", its good direction"
+        case .increase?: text += rising ? ", \(its)good direction" : ", \(its)bad direction"
+        case .decrease?: text += rising ? ", \(its)bad direction" : ", \(its)good direction"
         case .range?, nil: break
         }
         return text + " " + test

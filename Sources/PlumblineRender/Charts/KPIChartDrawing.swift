@@ -164,12 +164,29 @@ struct KPIChartDrawing {
                 f.group("g", ["class": .text("finding " + a.finding.severity.rawValue)]) { row in
                     row.text(ChartText.finding(a.finding), element: "title")
                     marker(a.finding.severity, in: a.marker, into: &row)
-                    label(a.label, into: &row, colour: nil, anchor: "start", bold: false)
+                    findingText(a, into: &row)
                 }
             }
             if let more = layout.moreFindings {
                 label(more, into: &f, colour: Palette.mutedInk, anchor: "start", bold: false)
             }
+        }
+    }
+
+    /// The rule id in bold, then the message: the id is what a reader looks up. Both runs are
+    /// spans of one text element, so the browser spaces them by the real font's metrics.
+    private func findingText(_ a: KPIChart.Annotation, into g: inout SVGDocument) {
+        let y = baseline(top: a.label.box.y, height: a.label.box.height, size: style.labelSize)
+        let rule = a.finding.rule
+        guard a.label.text.hasPrefix(rule) else {
+            g.text(a.label.text, ["x": .number(a.label.box.x), "y": .number(y)])
+            return
+        }
+        let rest = String(a.label.text.dropFirst(rule.count).drop(while: { $0 == " " }))
+        g.group("text", ["x": .number(a.label.box.x), "y": .number(y)]) { t in
+            t.text(rule, element: "tspan", ["font-weight": "bold"])
+            // The line break between the spans is white space, which SVG draws as one space.
+            if !rest.isEmpty { t.text(rest, element: "tspan") }
         }
     }
 
@@ -209,7 +226,8 @@ struct KPIChartDrawing {
             ])
     }
 
-    /// Text placed in the box the layout measured for it.
+    /// Text placed in the box the layout measured for it. Coloured labels sit on the plot, over
+    /// gridlines and the series, so they get a paper-coloured halo to stay readable.
     private func label(
         _ label: KPIChart.Label, into g: inout SVGDocument, colour: String?, anchor: String, bold: Bool
     ) {
@@ -220,7 +238,9 @@ struct KPIChartDrawing {
                 label.text,
                 [
                     "x": .number(x), "y": .number(y), "text-anchor": .text(anchor), "fill": .text(colour),
-                    "font-weight": bold ? "bold" : "normal",
+                    "font-size": .number(style.labelSize), "font-weight": bold ? "bold" : "normal",
+                    "stroke": .text(Palette.paper), "stroke-width": 3, "stroke-linejoin": "round",
+                    "paint-order": "stroke",
                 ])
         } else {
             g.text(label.text, ["x": .number(x), "y": .number(y), "text-anchor": .text(anchor)])

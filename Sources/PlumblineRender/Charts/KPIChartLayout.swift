@@ -60,7 +60,7 @@ struct KPIChartLayout {
             data.kpi.name, at: &cursor, fontSize: style.titleSize, lines: style.titleLines, bold: true)
         cursor += 2
         subtitle = block(
-            ChartText.trend(data), at: &cursor, fontSize: style.subtitleSize, lines: style.subtitleLines, bold: false)
+            ChartText.trend(data, compact: style.subtitleLines < 2), at: &cursor, fontSize: style.subtitleSize, lines: style.subtitleLines, bold: false)
         cursor += style.padding * 0.5
 
         let tickValues = yAxisTicks()
@@ -243,7 +243,7 @@ struct KPIChartLayout {
         var steps: [Int]
         switch granularity {
         case .day: steps = [1, 2, 7, 14, 28, 91, 182, 364]
-        case .week: steps = [1, 2, 4, 13, 26, 52]
+        case .week: steps = [1, 2, 4, 8, 13, 26, 52]
         case .month: steps = [1, 2, 3, 6, 12]
         case .quarter: steps = [1, 2, 4]
         case .year: steps = [1, 2, 5, 10]
@@ -266,9 +266,15 @@ struct KPIChartLayout {
             let marker = Box(
                 x: inner.x, y: cursor + (rowHeight - markerSize) / 2, width: markerSize, height: markerSize)
             let textX = marker.maxX + 5
-            let full = style.findingMessages ? "\(f.rule)  \(f.message)" : f.rule
-            let text = TextMetrics.ellipsized(full, width: inner.maxX - textX, fontSize: style.labelSize)
-            let width = TextMetrics.width(of: text, fontSize: style.labelSize)
+            // The rule id is drawn bold and never cut; the message takes what room is left.
+            let ruleWidth = TextMetrics.width(of: f.rule, fontSize: style.labelSize, bold: true)
+            let gap = TextMetrics.width(of: "  ", fontSize: style.labelSize)
+            let message =
+                style.findingMessages
+                ? TextMetrics.ellipsized(
+                    f.message, width: inner.maxX - textX - ruleWidth - gap, fontSize: style.labelSize) : ""
+            let text = message.isEmpty ? f.rule : f.rule + "  " + message
+            let width = ruleWidth + (message.isEmpty ? 0 : gap + TextMetrics.width(of: message, fontSize: style.labelSize))
             let label = Label(
                 text: text, value: 0,
                 box: Box(x: textX, y: cursor + (rowHeight - lineHeight) / 2, width: width, height: lineHeight))

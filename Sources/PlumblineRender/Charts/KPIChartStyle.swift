@@ -53,7 +53,7 @@ public struct KPIChartStyle: Sendable, Hashable {
     /// A panel of a small-multiples sheet.
     public static let compact = KPIChartStyle(
         width: 300, plotHeight: 110, padding: 8, titleSize: 12, titleLines: 1, subtitleSize: 9.5,
-        subtitleLines: 1, labelSize: 9, findingRows: 2, findingMessages: true, pointRadius: 2, lineWidth: 1.5)
+        subtitleLines: 1, labelSize: 9, findingRows: 3, findingMessages: true, pointRadius: 2, lineWidth: 1.5)
 
     /// This style at another width (a sheet fits its panels to the page).
     public func width(_ width: Double) -> KPIChartStyle {
