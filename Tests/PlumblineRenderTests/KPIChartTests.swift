@@ -251,7 +251,8 @@ import Testing
     @Test func veryLongNamesAreWrappedAndEllipsized() {
         let name = String(repeating: "Extraordinarily long KPI name that keeps going ", count: 8)
         for style in [KPIChartStyle.standard, .compact] {
-            let chart = KPIChart(Self.monthly([1, 2, 3], name: name, unit: String(repeating: "unit ", count: 40)), style: style)
+            let chart = KPIChart(
+                Self.monthly([1, 2, 3], name: name, unit: String(repeating: "unit ", count: 40)), style: style)
             Self.expectSane(chart)
             #expect(chart.title.lines.count == style.titleLines)
             #expect(chart.title.lines.last?.hasSuffix("…") == true)

@@ -9,6 +9,7 @@ public struct ChartSheet: Sendable {
     public let panels: [Box]
     /// The whole sheet.
     public let bounds: Box
+    /// Panels per row.
     public let columns: Int
     /// The sheet's heading, when it has one.
     public let title: String?

@@ -21,7 +21,8 @@ enum ChartText {
         var text = rising ? "Rising" : "Falling"
         if let slope = data.sensSlope, slope.isFinite {
             let unit = compact ? "" : data.kpi.unit.map { " " + $0 } ?? ""
-            text += " \(slope > 0 ? "+" : "")\(ChartNumber.readable(slope))\(unit) per \(name(of: data.series.granularity))"
+            text +=
+                " \(slope > 0 ? "+" : "")\(ChartNumber.readable(slope))\(unit) per \(name(of: data.series.granularity))"
         }
         let its = compact ? "" : "its "
         switch data.kpi.direction {

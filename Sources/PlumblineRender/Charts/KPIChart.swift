@@ -7,7 +7,9 @@ import PlumblineCore
 /// Besides the markup, the chart exposes the geometry it laid out (plot box, points, labels,
 /// marks), so tests can check that points stay in the plot and labels never collide.
 public struct KPIChart: Sendable {
+    /// What the chart shows.
     public let data: KPIChartData
+    /// How it is sized and lettered.
     public let style: KPIChartStyle
 
     // MARK: Geometry
@@ -79,6 +81,7 @@ public struct KPIChart: Sendable {
 
     /// A period's value and where it is drawn.
     public struct Point: Sendable, Hashable {
+        /// The slot in the series (periods with no value keep their slot).
         public var index: Int
         public var period: Period
         public var value: Double
@@ -96,6 +99,7 @@ public struct KPIChart: Sendable {
 
     /// Wrapped lines of text and the box they occupy together.
     public struct TextBlock: Sendable, Hashable {
+        /// The lines as drawn; the last ends in "…" when the text was cut.
         public var lines: [String]
         public var box: Box
         public var fontSize: Double
@@ -103,13 +107,16 @@ public struct KPIChart: Sendable {
 
     /// The target drawn as a line (`ys.count == 1`) or a band (`ys.count == 2`).
     public struct TargetMark: Sendable, Hashable {
+        /// The y of each line, in the order of the target's values (a band's lower bound first).
         public var ys: [Double]
         public var label: Label
     }
 
     /// Where an incentive tied to the KPI took effect.
     public struct IncentiveMark: Sendable, Hashable {
+        /// The incentive's id.
         public var incentive: String
+        /// Where its `since` date falls on the time axis.
         public var x: Double
         public var label: Label
     }
@@ -117,6 +124,7 @@ public struct KPIChart: Sendable {
     /// One finding in the strip under the plot: its severity marker, short label and full message.
     public struct Annotation: Sendable, Hashable {
         public var finding: Finding
+        /// The severity's shape: square (error), triangle (warning) or circle (info).
         public var marker: Box
         public var label: Label
         /// Marker and label together.

@@ -3,7 +3,9 @@ import PlumblineCore
 /// Everything one KPI chart shows: the KPI's definition, its values on a regular timeline, the
 /// incentives tied to it, the findings that concern it and the trend the diagnosis measured.
 public struct KPIChartData: Sendable {
+    /// The KPI: name, unit, direction and target.
     public var kpi: KPI
+    /// Its values, one slot per period.
     public var series: ChartSeries
     /// Incentives tied to this KPI; those with a `since` inside the series are marked.
     public var incentives: [Incentive]
@@ -14,6 +16,8 @@ public struct KPIChartData: Sendable {
     /// Sen's slope per period, when known.
     public var sensSlope: Double?
 
+    /// Keeps only the incentives tied to `kpi` and the active findings naming it, so callers can
+    /// pass a whole canvas's lists.
     public init(
         kpi: KPI, series: ChartSeries, incentives: [Incentive] = [], findings: [Finding] = [],
         mannKendall: Trend.MannKendall? = nil, sensSlope: Double? = nil
@@ -42,9 +46,11 @@ public struct KPIChartData: Sendable {
 /// A KPI's values on a regular timeline: one slot per period from the first to the last, NaN
 /// where a value is missing (a gap, drawn as a break in the line, never as zero).
 public struct ChartSeries: Sendable, Hashable {
+    /// The length of one slot: a day, week, month, quarter or year.
     public var granularity: Period.Granularity
     /// The ordinal (`Period.ordinal`) of the first slot.
     public var firstOrdinal: Int
+    /// One value per slot, NaN where missing.
     public var values: [Double]
 
     public init(granularity: Period.Granularity, firstOrdinal: Int, values: [Double]) {
@@ -83,7 +89,9 @@ public struct ChartSeries: Sendable, Hashable {
         self.init(granularity: granularity, firstOrdinal: lo, values: values)
     }
 
+    /// The number of slots, missing ones included.
     public var count: Int { values.count }
+    /// The period of slot `index`.
     public func period(at index: Int) -> Period { Period(granularity: granularity, ordinal: firstOrdinal + index) }
 
     /// Where `date` falls on the slot axis: slot `i` covers `i − 0.5 ..< i + 0.5`, so the start

@@ -130,8 +130,13 @@ struct KPIChartDrawing {
             let indices = Set(points.map(\.index))
             for p in points
             where !dense || (!indices.contains(p.index - 1) && !indices.contains(p.index + 1)) {
-                s.group("circle", ["cx": .number(p.x), "cy": .number(p.y), "r": .number(style.pointRadius),
-                    "fill": .text(Colour.series)]) { c in
+                s.group(
+                    "circle",
+                    [
+                        "cx": .number(p.x), "cy": .number(p.y), "r": .number(style.pointRadius),
+                        "fill": .text(Colour.series),
+                    ]
+                ) { c in
                     c.text(ChartText.point(p.period, p.value, unit: layout.data.kpi.unit), element: "title")
                 }
             }
@@ -146,7 +151,8 @@ struct KPIChartDrawing {
             line(&a, x1: plot.x, y1: plot.maxY, x2: plot.maxX, y2: plot.maxY, colour: Palette.rule, width: 1)
             for tick in layout.yTicks { label(tick, into: &a, colour: nil, anchor: "end", bold: false) }
             for tick in layout.xTicks {
-                let x = layout.points.first { $0.index == Int(tick.value) }?.x
+                let x =
+                    layout.points.first { $0.index == Int(tick.value) }?.x
                     ?? KPIChartLayout.x(at: tick.value, plot: plot, count: layout.data.series.count)
                 line(&a, x1: x, y1: plot.maxY, x2: x, y2: plot.maxY + 3, colour: Palette.rule, width: 1)
                 label(tick, into: &a, colour: nil, anchor: "start", bold: false)

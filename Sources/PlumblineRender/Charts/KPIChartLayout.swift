@@ -60,7 +60,8 @@ struct KPIChartLayout {
             data.kpi.name, at: &cursor, fontSize: style.titleSize, lines: style.titleLines, bold: true)
         cursor += 2
         subtitle = block(
-            ChartText.trend(data, compact: style.subtitleLines < 2), at: &cursor, fontSize: style.subtitleSize, lines: style.subtitleLines, bold: false)
+            ChartText.trend(data, compact: style.subtitleLines < 2), at: &cursor, fontSize: style.subtitleSize,
+            lines: style.subtitleLines, bold: false)
         cursor += style.padding * 0.5
 
         let tickValues = yAxisTicks()
@@ -154,7 +155,8 @@ struct KPIChartLayout {
 
         switch (t, data.kpi.direction) {
         case (.value(let v), .increase?): goodSide = Box(x: plot.x, y: plot.y, width: plot.width, height: y(v) - plot.y)
-        case (.value(let v), .decrease?): goodSide = Box(x: plot.x, y: y(v), width: plot.width, height: plot.maxY - y(v))
+        case (.value(let v), .decrease?):
+            goodSide = Box(x: plot.x, y: y(v), width: plot.width, height: plot.maxY - y(v))
         case (.band(let lo, let hi), _):
             let top = hi.map(y) ?? plot.y, bottom = lo.map(y) ?? plot.maxY
             goodSide = Box(x: plot.x, y: top, width: plot.width, height: bottom - top)
@@ -274,7 +276,8 @@ struct KPIChartLayout {
                 ? TextMetrics.ellipsized(
                     f.message, width: inner.maxX - textX - ruleWidth - gap, fontSize: style.labelSize) : ""
             let text = message.isEmpty ? f.rule : f.rule + "  " + message
-            let width = ruleWidth + (message.isEmpty ? 0 : gap + TextMetrics.width(of: message, fontSize: style.labelSize))
+            let width =
+                ruleWidth + (message.isEmpty ? 0 : gap + TextMetrics.width(of: message, fontSize: style.labelSize))
             let label = Label(
                 text: text, value: 0,
                 box: Box(x: textX, y: cursor + (rowHeight - lineHeight) / 2, width: width, height: lineHeight))
