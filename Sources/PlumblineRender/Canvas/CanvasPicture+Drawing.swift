@@ -35,7 +35,9 @@ extension CanvasPicture {
     private static func draw(_ chip: ObjectiveChip, in doc: inout SVGDocument) {
         doc.group("g", ["class": "objective", "data-objective": .text(chip.objectiveID)]) { doc in
             doc.text(chip.tooltip, element: "title")
-            rect(chip.box, fill: chip.score.map { Palette.heat(score: $0) } ?? Palette.panel, stroke: Palette.rule, in: &doc)
+            rect(
+                chip.box, fill: chip.score.map { Palette.heat(score: $0) } ?? Palette.panel, stroke: Palette.rule,
+                in: &doc)
             for (i, line) in chip.lines.enumerated() {
                 write(line, fill: i == chip.lines.count - 1 ? Palette.mutedInk : Palette.ink, in: &doc)
             }
@@ -148,7 +150,8 @@ extension CanvasPicture {
                             rect(box, fill: fill, stroke: "#9aa5b1", radius: 2, in: &doc)
                         }
                     case .marker(let severity): marker(severity, in: box, doc: &doc)
-                    case .heat(let score): rect(box, fill: Palette.heat(score: score), stroke: Palette.rule, radius: 2, in: &doc)
+                    case .heat(let score):
+                        rect(box, fill: Palette.heat(score: score), stroke: Palette.rule, radius: 2, in: &doc)
                     case .heading: break
                     }
                 }

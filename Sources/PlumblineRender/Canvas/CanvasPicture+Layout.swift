@@ -30,7 +30,8 @@ extension CanvasPicture {
             objectivesLabel = TextLine(
                 "Strategic objectives", x: style.margin, y: 0, fontSize: style.sectionFont, bold: true)
             shown = canvas.kpis.filter { $0.status != .retired }
-            let findings = CanvasPicture.findingsBySubject(diagnosis.activeFindings)
+            // A data rule's "not enough data" is a refusal to judge, not a verdict: it marks nothing.
+            let findings = CanvasPicture.findingsBySubject(diagnosis.activeFindings.filter { !$0.isNotEnoughData })
             var content: [KPIID: CardContent] = [:]
             for kpi in shown {
                 let about = findings[kpi.id.rawValue] ?? []
@@ -80,7 +81,11 @@ extension CanvasPicture {
             heading.append(TextLine(title, x: style.margin, y: top, fontSize: style.titleFont, bold: true))
             let active = diagnosis.activeFindings
             let counts = [Severity.error, .warning, .info].map { s in active.filter { $0.severity == s }.count }
-            var facts = ["KPI Misalignment Canvas"]
+            // The picture is the same for both kinds; the subtitle says which kind of canvas it shows.
+            var facts = [
+                canvas.kind == .kpiMisalignment
+                    ? "KPI Misalignment Canvas" : "KPI Misalignment view of an accountability-network canvas"
+            ]
             if !diagnosis.scores.blocks.isEmpty || !diagnosis.scores.kpis.isEmpty {
                 facts.append("overall alignment \(SVGValue.format(diagnosis.scores.overall)) / 100")
             }
@@ -108,7 +113,8 @@ extension CanvasPicture {
             }
             // As many chips to a row as fit at their minimum width; they share the row equally.
             let perRow = max(
-                1, min(canvas.objectives.count, Int((style.contentWidth + style.gap) / (style.chipMinWidth + style.gap))))
+                1,
+                min(canvas.objectives.count, Int((style.contentWidth + style.gap) / (style.chipMinWidth + style.gap))))
             let chipWidth = (style.contentWidth - Double(perRow - 1) * style.gap) / Double(perRow)
             var y = chipsTop
             for rowStart in stride(from: 0, to: canvas.objectives.count, by: perRow) {
@@ -185,7 +191,9 @@ extension CanvasPicture {
             let bottom = max(natural(.costStructure, halfWidth), natural(.revenueStreams, halfWidth))
             elements.append(panel(.costStructure, x: style.margin, y: bottomTop, width: halfWidth, height: bottom))
             elements.append(
-                panel(.revenueStreams, x: style.margin + halfWidth + style.gap, y: bottomTop, width: halfWidth, height: bottom))
+                panel(
+                    .revenueStreams, x: style.margin + halfWidth + style.gap, y: bottomTop, width: halfWidth,
+                    height: bottom))
             var end = bottomTop + bottom
             let unplaced = shown.filter { $0.blocks.isEmpty }
             if !unplaced.isEmpty {
@@ -197,7 +205,9 @@ extension CanvasPicture {
             return end
         }
 
-        private func panel(_ block: BusinessModelBlock, x: Double, y: Double, width: Double, height: Double)
+        private func panel(
+            _ block: BusinessModelBlock, x: Double, y: Double, width: Double, height: Double
+        )
             -> ElementPanel
         {
             panel(block, kpis: shown.filter { $0.blocks.contains(block) }, x: x, y: y, width: width, height: height)
@@ -263,7 +273,9 @@ extension CanvasPicture {
                 let swatchBox =
                     isHeading
                     ? nil
-                    : Box(x: x, y: y + (rowHeight - style.swatchSize) / 2, width: style.swatchSize, height: style.swatchSize)
+                    : Box(
+                        x: x, y: y + (rowHeight - style.swatchSize) / 2, width: style.swatchSize,
+                        height: style.swatchSize)
                 let textX = x + (isHeading ? 0 : style.swatchSize + 6)
                 let label = TextLine(
                     label, x: textX, y: y + (rowHeight - style.lineHeight(style.legendFont)) / 2,
@@ -272,7 +284,9 @@ extension CanvasPicture {
                 x += itemWidth + 14
             }
             add(.heading, "Result level")
-            for level in ResultLevel.allCases { add(.card(fill: Palette.fill(for: level), dashed: false), level.rawValue) }
+            for level in ResultLevel.allCases {
+                add(.card(fill: Palette.fill(for: level), dashed: false), level.rawValue)
+            }
             add(.card(fill: Palette.fill(for: nil), dashed: false), "not set")
             add(.heading, "Status")
             add(.card(fill: Palette.paper, dashed: false), "current")
@@ -286,7 +300,8 @@ extension CanvasPicture {
                 for score in [0.0, 50, 100] { add(.heat(score), SVGValue.format(score)) }
             }
             let bottom = y + rowHeight
-            legend = Legend(box: Box(x: style.margin, y: top, width: style.contentWidth, height: bottom - top), items: items)
+            legend = Legend(
+                box: Box(x: style.margin, y: top, width: style.contentWidth, height: bottom - top), items: items)
             return bottom
         }
     }

@@ -28,7 +28,9 @@ extension CanvasPicture {
         var minPanelHeight = 120.0
 
         var cardGap = 8.0
-        var cardMinWidth = 130.0
+        /// Narrower cards would wrap most KPI names onto four lines and cut them; a crowded narrow
+        /// element grows taller in one column instead.
+        var cardMinWidth = 160.0
         var cardMaxWidth = 300.0
         /// A panel keeps one column of cards up to this many, then spreads them over more.
         var cardsPerColumn = 5
@@ -63,7 +65,9 @@ extension CanvasPicture.TextLine {
     /// Lines set one under the other from (`x`, `y`).
     static func stack(_ texts: [String], x: Double, y: Double, fontSize: Double, bold: Bool = false) -> [Self] {
         texts.enumerated().map { i, text in
-            Self(text, x: x, y: y + Double(i) * TextMetrics.lineHeight(fontSize: fontSize), fontSize: fontSize, bold: bold)
+            Self(
+                text, x: x, y: y + Double(i) * TextMetrics.lineHeight(fontSize: fontSize), fontSize: fontSize,
+                bold: bold)
         }
     }
 

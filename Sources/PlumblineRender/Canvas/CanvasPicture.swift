@@ -12,22 +12,28 @@ public struct CanvasPicture: Sendable {
 
     /// One line of text as placed: its content, the box it occupies and how it is set.
     public struct TextLine: Sendable, Hashable {
+        /// The text as drawn, after wrapping or ellipsizing.
         public var text: String
         /// From the top of the line to its bottom (one line height), as wide as the text is estimated.
         public var box: Box
+        /// In picture units; never below 10.
         public var fontSize: Double
         public var bold: Bool
     }
 
     /// A KPI drawn in one panel. A KPI measuring three elements has three cards.
     public struct Card: Sendable, Hashable {
+        /// The KPI's id, as written in the canvas.
         public var kpiID: String
         /// The element the card sits in; nil in the "Unplaced KPIs" panel.
         public var block: BusinessModelBlock?
+        /// The card's outline; every label line and the marker lie inside it.
         public var box: Box
         /// The wrapped name, then one line of detail (level, status, AI role).
         public var lines: [TextLine]
+        /// Sets the card's fill (`Palette.fill(for:)`).
         public var level: ResultLevel?
+        /// Proposed KPIs have a dashed border; retired ones are not drawn.
         public var status: KPIStatus
         /// The worst active finding that names this KPI as a subject, if any.
         public var worstSeverity: Severity?
@@ -41,24 +47,32 @@ public struct CanvasPicture: Sendable {
     public struct ElementPanel: Sendable, Hashable {
         /// nil for the "Unplaced KPIs" panel.
         public var block: BusinessModelBlock?
+        /// The element's name as people say it, or "Unplaced KPIs …".
         public var title: String
+        /// The panel's outline, shaded by the score; its cards lie inside it.
         public var box: Box
         /// The element's alignment score, 0–100; nil when the diagnosis scores no elements
         /// (accountability-network canvases) and for the unplaced panel.
         public var score: Double?
+        /// The title as drawn in the panel's top-left corner.
         public var header: TextLine
+        /// "Score 75" in the top-right corner, when the element is scored.
         public var scoreLabel: TextLine?
         /// The "Not measured" notice of an element no current KPI measures.
         public var placeholder: TextLine?
+        /// The KPI cards, in canvas order, row by row.
         public var cards: [Card]
     }
 
     /// A strategic objective in the strip along the top.
     public struct ObjectiveChip: Sendable, Hashable {
+        /// The objective's id, as written in the canvas.
         public var objectiveID: String
+        /// The chip's outline, shaded by the objective's score.
         public var box: Box
         /// The wrapped statement, then one line of priority, horizon and score.
         public var lines: [TextLine]
+        /// The objective's alignment score, 0–100.
         public var score: Double?
         /// The statement and the messages of the active findings about the objective.
         public var tooltip: String
@@ -122,6 +136,7 @@ extension CanvasPicture {
     public struct Legend: Sendable, Hashable {
         /// One swatch and its label.
         public struct Item: Sendable, Hashable {
+            /// What stands beside the label.
             public enum Swatch: Sendable, Hashable {
                 /// A card fill; `dashed` for proposed KPIs.
                 case card(fill: String, dashed: Bool)
@@ -133,12 +148,16 @@ extension CanvasPicture {
                 case heading
             }
             public var swatch: Swatch
+            /// Where the swatch is drawn; nil for group headings.
             public var swatchBox: Box?
             public var label: TextLine
         }
 
+        /// The area the legend's rows take at the foot of the picture.
         public var box: Box
+        /// Group headings and swatches, left to right, row by row.
         public var items: [Item]
+        /// Every label of the legend.
         public var labels: [TextLine] { items.map(\.label) }
     }
 }
