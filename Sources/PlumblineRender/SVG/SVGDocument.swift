@@ -18,6 +18,14 @@ public struct SVGDocument: Sendable {
         body.append(indent + "<" + name + Self.render(attributes) + "/>")
     }
 
+    /// An element with no children whose attributes are only known at run time (some present
+    /// only in some cases); written in the order given.
+    public mutating func element(_ name: String, _ attributes: [(String, SVGValue)]) {
+        var out = indent + "<" + name
+        for (key, value) in attributes { out += " " + key + "=\"" + Self.escape(value.text) + "\"" }
+        body.append(out + "/>")
+    }
+
     /// An element holding one run of text, such as `text`, `tspan` or `title`.
     public mutating func text(
         _ content: String, element name: String = "text", _ attributes: KeyValuePairs<String, SVGValue> = [:]
