@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Plumbline",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "PlumblineCore", targets: ["PlumblineCore"]),
         .library(name: "PlumblineRender", targets: ["PlumblineRender"]),

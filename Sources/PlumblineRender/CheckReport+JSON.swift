@@ -19,11 +19,13 @@ extension CheckReport {
                 ])),
             PlainField("findings", .list(diagnosis.findings.map(jsonValue(of:)))),
             PlainField("scores", scoresValue),
-            PlainField("statistics", .list(diagnosis.trends.map(Self.jsonValue(of:)))),
+            PlainField(
+                "statistics",
+                .list(zip(diagnosis.trends, KPITrend.sensSlopes(of: diagnosis.trends)).map(Self.jsonValue(of:slope:)))),
         ])
     }
 
-    static func jsonValue(of t: KPITrend) -> PlainValue {
+    static func jsonValue(of t: KPITrend, slope: Double?) -> PlainValue {
         var fields = [
             PlainField("kpi", .string(t.kpi.rawValue)), PlainField("from", .string(t.first.description)),
             PlainField("to", .string(t.last.description)),
@@ -40,7 +42,7 @@ extension CheckReport {
                         PlainField("tau", .number(mk.tau)), PlainField("n", .number(Double(mk.n))),
                     ])))
         }
-        if let slope = t.sensSlope, slope.isFinite { fields.append(PlainField("sens_slope", .number(slope))) }
+        if let slope, slope.isFinite { fields.append(PlainField("sens_slope", .number(slope))) }
         return .map(fields)
     }
 

@@ -36,10 +36,15 @@ enum ValueFiles {
         }
         defer { try? handle.close() }
         var importer = KPIValueImport(file: path, knownKPIs: known)
+        // Chunks of 8 MiB: large enough to share between the cores, small enough that a file of
+        // any size streams through in bounded memory.
+        let ways = ProcessInfo.processInfo.activeProcessorCount
         while true {
-            let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
+            let chunk = (try? handle.read(upToCount: 8 << 20)) ?? nil
             guard let chunk, !chunk.isEmpty else { break }
-            importer.consume(chunk)
+            chunk.withUnsafeBytes { raw in
+                importer.consume(parallel: raw.bindMemory(to: UInt8.self), ways: ways)
+            }
         }
         if let values = importer.finish() { return .success(values) }
         return .failure(CanvasReadError(issues: importer.issues))

@@ -144,11 +144,14 @@ public struct RuleContext: Sendable {
     public let analysis: CanvasAnalysis
     let setting: RuleSetting?
     let metadata: RuleMetadata
+    /// Where the rule counts the tests it ran but does not report.
+    public let tally: TestTally
 
-    public init(analysis: CanvasAnalysis, rule: RuleMetadata, setting: RuleSetting?) {
+    public init(analysis: CanvasAnalysis, rule: RuleMetadata, setting: RuleSetting?, tally: TestTally = TestTally()) {
         self.analysis = analysis
         self.metadata = rule
         self.setting = setting
+        self.tally = tally
     }
 
     public var canvas: Canvas { analysis.canvas }

@@ -58,9 +58,11 @@ public struct DiagnosisEngine: Sendable {
         // Rules are independent pure functions of the analysis: run them on every core.
         let jobs = active
         let results = UnsafeResults<[Finding]>(count: active.count)
+        let tally = TestTally()
         DispatchQueue.concurrentPerform(iterations: active.count) { i in
             let (rule, setting) = jobs[i]
-            var produced = rule.findings(in: RuleContext(analysis: analysis, rule: rule.metadata, setting: setting))
+            let context = RuleContext(analysis: analysis, rule: rule.metadata, setting: setting, tally: tally)
+            var produced = rule.findings(in: context)
             if let severity = setting?.severity {
                 for j in produced.indices { produced[j].severity = severity }
             }
@@ -69,7 +71,7 @@ public struct DiagnosisEngine: Sendable {
         var findings: [Finding] = []
         for i in active.indices { findings += results.get(i) }
         let ran = active.map(\.rule.metadata.id)
-        findings = Self.controlFalseDiscoveries(findings, q: Self.falseDiscoveryRate)
+        findings = Self.controlFalseDiscoveries(findings, quiet: tally.snapshot, q: Self.falseDiscoveryRate)
         findings += applyWaivers(canvas.settings.waive, to: &findings)
         findings.sort(by: Self.order)
         var diagnosis = Diagnosis(
@@ -81,11 +83,19 @@ public struct DiagnosisEngine: Sendable {
     }
 
     /// Keeps the statistical findings whose p-values survive Benjamini–Hochberg control across all
-    /// the tests of the run, recording the adjusted p-value in their evidence.
-    static func controlFalseDiscoveries(_ findings: [Finding], q: Double) -> [Finding] {
+    /// the tests of the run, recording the adjusted p-value in their evidence. `quiet` holds the
+    /// tests that rules ran without reporting: they count in the number of tests, and those at or
+    /// below `q` take part in the ranking. (Leaving out p-values above `q` changes no decision:
+    /// an adjusted p-value is never below its own p-value.)
+    static func controlFalseDiscoveries(
+        _ findings: [Finding], quiet: TestTally.State = .init(), q: Double
+    )
+        -> [Finding]
+    {
         let tested = findings.indices.filter { findings[$0].pValue != nil }
         guard !tested.isEmpty else { return findings }
-        let adjusted = FalseDiscovery.adjusted(tested.map { findings[$0].pValue! })
+        let total = tested.count + quiet.count
+        let adjusted = FalseDiscovery.adjusted(tested.map { findings[$0].pValue! } + quiet.relevant, tests: total)
         var keep = [Bool](repeating: true, count: findings.count)
         var result = findings
         for (k, i) in tested.enumerated() {
@@ -93,7 +103,7 @@ public struct DiagnosisEngine: Sendable {
                 keep[i] = false
             } else {
                 result[i].evidence.facts.append(
-                    PlainField("p adjusted (Benjamini–Hochberg, \(tested.count) tests)", .number(adjusted[k])))
+                    PlainField("p adjusted (Benjamini–Hochberg, \(total) tests)", .number(adjusted[k])))
             }
         }
         return result.indices.filter { keep[$0] }.map { result[$0] }

@@ -116,14 +116,16 @@ public enum Bunching {
 
 /// Benjamini–Hochberg control of the false discovery rate across the many tests of one run.
 public enum FalseDiscovery {
-    /// Adjusted p-values (as statsmodels' `fdr_bh`), in the input order.
-    public static func adjusted(_ p: [Double]) -> [Double] {
-        let m = p.count
-        guard m > 0 else { return [] }
+    /// Adjusted p-values (as statsmodels' `fdr_bh`), in the input order. `tests` is the number of
+    /// tests in the family when `p` lists only the smallest of them (the rest being larger than
+    /// every p-value given); by default every test is listed.
+    public static func adjusted(_ p: [Double], tests: Int? = nil) -> [Double] {
+        let m = max(tests ?? p.count, p.count)
+        guard !p.isEmpty else { return [] }
         let order = p.indices.sorted { p[$0] < p[$1] }
-        var adjusted = [Double](repeating: 1, count: m)
+        var adjusted = [Double](repeating: 1, count: p.count)
         var running = 1.0
-        for rank in stride(from: m, through: 1, by: -1) {
+        for rank in stride(from: p.count, through: 1, by: -1) {
             let i = order[rank - 1]
             running = min(running, p[i] * Double(m) / Double(rank))
             adjusted[i] = min(1, running)

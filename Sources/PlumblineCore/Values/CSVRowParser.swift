@@ -28,13 +28,26 @@ public struct CSVRowParser: Sendable {
     private var inQuotes = false
     private var quoteJustClosed = false
     private var fieldStarted = false
-    private var line = 1
+    /// The line the parser has reached (1-based).
+    public private(set) var line = 1
     private var column = 0
     private var rowLine = 1
     private var fieldColumn = 1
     private var pendingCR = false
 
     public init() {}
+
+    /// Whether the parser stands at the start of a row: nothing of a row has been read.
+    public var isBetweenRows: Bool {
+        !inQuotes && !fieldStarted && fields.isEmpty && !pendingCR && unquotedStart == nil && field.isEmpty
+    }
+
+    /// Moves the line count on by rows that were read elsewhere (by a parser of the same file's
+    /// later part); only at the start of a row.
+    public mutating func skip(lines count: Int) {
+        line += count
+        rowLine = line
+    }
 
     /// Parses the next chunk; `row` is called for every complete row.
     public mutating func feed(_ chunk: some Sequence<UInt8>, row: (Row) throws -> Void) throws {

@@ -18,8 +18,11 @@ public struct KPISeries: Sendable {
     public private(set) var points: [Point] = []
     /// Entity-level values, for tests that look at how individual reports fall around a target.
     public private(set) var entityValues: [EntityValue] = []
-    /// Periods given with an empty value: expected but missing.
-    public private(set) var missingPeriods: Set<Period> = []
+    /// Periods given with an empty value, whether or not a value for them came too.
+    private var emptyPeriods: Set<Period> = []
+    /// Periods given with an empty value and never with a value: expected but missing. (Decided
+    /// at the end, so the order of a file's rows, or of its parts read in parallel, does not matter.)
+    public var missingPeriods: Set<Period> { emptyPeriods.filter { value(at: $0) == nil } }
     public private(set) var observationCount = 0
     /// The finest granularity present.
     public private(set) var granularity: Period.Granularity?
@@ -63,13 +66,36 @@ public struct KPISeries: Sendable {
 
     /// Records a period with no value (an empty cell): it counts as expected but missing.
     public mutating func addMissing(_ period: Period) {
-        if value(at: period) == nil { missingPeriods.insert(period) }
+        emptyPeriods.insert(period)
     }
 
     /// The value of `period`, if the series has one.
     public func value(at period: Period) -> Double? {
         let i = lowerBound(period)
         return i < points.count && points[i].period == period ? points[i].value : nil
+    }
+
+    /// Adds another part of the same KPI's values read after these: an append when it starts
+    /// after this series ends (the usual case), value by value otherwise.
+    public mutating func append(contentsOf other: KPISeries) {
+        if let last = points.last, let first = other.points.first, last.period < first.period {
+            points += other.points
+            entityValues += other.entityValues
+            observationCount += other.observationCount
+            if let g = other.granularity, granularity.map({ g < $0 }) ?? true { granularity = g }
+        } else if points.isEmpty, entityValues.isEmpty {
+            let empty = emptyPeriods
+            self = other
+            emptyPeriods.formUnion(empty)
+            return
+        } else {
+            // Every value read counts, including totals a later one replaced.
+            let count = observationCount + other.observationCount
+            for point in other.points where point.hasTotal { add(point.value, period: point.period) }
+            for e in other.entityValues { add(e.value, period: e.period, entity: e.entity) }
+            observationCount = count
+        }
+        emptyPeriods.formUnion(other.emptyPeriods)
     }
 
     /// Periods in order with their values.

@@ -74,6 +74,48 @@ public struct KPIValueImport: Sendable {
         return issueCount == 0 ? values : nil
     }
 
+    // MARK: - Shards (see KPIValueImport+Parallel)
+
+    /// Whether the parser stands at the start of a row, with a header already read.
+    var isBetweenRows: Bool { header != nil && !failed && parser.isBetweenRows }
+
+    /// An importer for a run of whole rows: this one's header and settings, nothing read yet.
+    func emptyShard() -> KPIValueImport {
+        var shard = self
+        shard.values = KPIValues()
+        shard.current = nil
+        shard.issues = []
+        shard.issueCount = 0
+        shard.rowCount = 0
+        shard.parser = CSVRowParser()
+        shard.lastPeriod = nil
+        return shard
+    }
+
+    /// Ends a shard's run of rows.
+    mutating func closeShard() { flushCurrent() }
+
+    /// Adds what a shard read after everything read so far, numbering its lines on from here.
+    mutating func join(_ shard: KPIValueImport) {
+        flushCurrent()
+        let offset = parser.line - 1
+        for var issue in shard.issues where issues.count < maxIssues {
+            issue.line = issue.line.map { $0 + offset }
+            issues.append(issue)
+        }
+        issueCount += shard.issueCount
+        rowCount += shard.rowCount
+        failed = failed || shard.failed
+        parser.skip(lines: shard.parser.line - 1)
+        for (kpi, series) in shard.values.series {
+            if values.series[kpi] != nil {
+                values.series[kpi]!.append(contentsOf: series)
+            } else {
+                values.series[kpi] = series
+            }
+        }
+    }
+
     // MARK: - Rows
 
     private mutating func handle(_ row: CSVRowParser.Row) {

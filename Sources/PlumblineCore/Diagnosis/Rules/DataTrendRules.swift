@@ -46,9 +46,12 @@ public struct LocalGainGlobalHarmRule: Rule {
                     continue
                 }
                 guard let oTrend = data.trends[outcome.id], oTrend.s * goodSign(outcome)! < 0 else { continue }
-                // The engine drops findings above the per-test level; skip building their evidence
-                // (two quadratic Sen's slopes) for the many pairs that cannot survive.
-                guard max(trend.p, oTrend.p) <= DiagnosisEngine.perTestLevel else { continue }
+                // The engine drops findings above the per-test level: count the test, but spare
+                // building its evidence (two quadratic Sen's slopes) for the many that cannot survive.
+                guard max(trend.p, oTrend.p) <= DiagnosisEngine.perTestLevel else {
+                    context.tally.record(p: max(trend.p, oTrend.p))
+                    continue
+                }
                 var f = finding(
                     "\(kpi.name) (\(kpi.id)) improves while \(outcome.name) (\(outcome.id)), which it is meant to serve, gets worse",
                     subjects: [kpi.id.rawValue, outcome.id.rawValue],
@@ -327,6 +330,10 @@ public struct HiddenTradeOffRule: Rule {
                     }
                     let c = Correlation.pearson(x, y)
                     guard c.r.isFinite, c.r < 0 else { continue }
+                    guard c.p / 2 <= DiagnosisEngine.perTestLevel else {
+                        context.tally.record(p: c.p / 2)
+                        continue
+                    }
                     var f = finding(
                         "\(a.name) (\(a.id)) and \(b.name) (\(b.id)) both serve '\(objective.id)' but move against each other",
                         subjects: [a.id.rawValue, b.id.rawValue, objective.id.rawValue],
