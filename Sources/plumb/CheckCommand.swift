@@ -52,23 +52,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let overrides = try RuleOverride.parse(ruleOverrides)
-        var inputs: [(CanvasDocument, KPIValues)] = []
-        var invalid = false
-        for file in files {
-            do {
-                let document = try CanvasFile.read(file)
-                inputs.append((document, try ValueFiles.load(for: document, extra: data)))
-            } catch {
-                for issue in error.issues { Console.error(issue.description) }
-                invalid = true
-            }
-        }
-        if invalid { throw ExitCode(2) }
-
-        let engine = DiagnosisEngine(knowledge: try KnowledgeBase.bundled())
-        let reports = inputs.map { document, values in
-            CheckReport(document: document, diagnosis: engine.diagnose(document, values: values, overrides: overrides))
-        }
+        let (engine, reports) = try Diagnose.reports(files: files, data: data, overrides: overrides)
 
         let text: String
         switch format {

@@ -14,7 +14,8 @@ struct Plumb: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, ValidateCommand.self, CheckCommand.self, RulesCommand.self, ExplainCommand.self,
+            InitCommand.self, ValidateCommand.self, CheckCommand.self, RenderCommand.self, ReportCommand.self,
+            RulesCommand.self, ExplainCommand.self,
             ConvertCommand.self, FormatCommand.self, BenchCommand.self,
         ]
     )

@@ -21,10 +21,15 @@ import Testing
         return repositoryRoot.appendingPathComponent(".build/debug/plumb")
     }
 
-    static func plumb(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    static func plumb(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
+    ) throws
+        -> Run
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         process.currentDirectoryURL = directory ?? repositoryRoot
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
