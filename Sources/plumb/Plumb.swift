@@ -15,7 +15,7 @@ struct Plumb: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, ValidateCommand.self, CheckCommand.self, RulesCommand.self, ExplainCommand.self,
-            ConvertCommand.self, FormatCommand.self, BenchCommand.self,
+            ConvertCommand.self, FormatCommand.self, BenchCommand.self, GenerateCommand.self,
         ]
     )
 }
