@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "PlumblineCore", targets: ["PlumblineCore"]),
         .library(name: "PlumblineRender", targets: ["PlumblineRender"]),
+        .library(name: "PlumblineAssistant", targets: ["PlumblineAssistant"]),
         .executable(name: "plumb", targets: ["plumb"]),
     ],
     dependencies: [
@@ -25,11 +26,17 @@ let package = Package(
             resources: [.copy("Resources/knowledge"), .copy("Resources/templates")]
         ),
         .target(name: "PlumblineRender", dependencies: ["PlumblineCore"]),
+        .target(
+            name: "PlumblineAssistant",
+            dependencies: ["PlumblineCore", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/archetypes")]
+        ),
         .executableTarget(
             name: "plumb",
             dependencies: [
                 "PlumblineCore",
                 "PlumblineRender",
+                "PlumblineAssistant",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +52,11 @@ let package = Package(
         .testTarget(
             name: "PlumblineRenderTests",
             dependencies: ["PlumblineCore", "PlumblineRender"]
+        ),
+        .testTarget(
+            name: "PlumblineAssistantTests",
+            dependencies: ["PlumblineCore", "PlumblineAssistant"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "PlumbCLITests",
