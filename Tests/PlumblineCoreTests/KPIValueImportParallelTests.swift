@@ -57,6 +57,8 @@ import Testing
         #expect(one != nil)
         #expect(Self.summary(many) == Self.summary(one))
         #expect(parallel.rowCount == sequential.rowCount)
+        #expect(parallel.partsReadInParallel >= 3)
+        #expect(sequential.partsReadInParallel == 0)
     }
 
     @Test func sameIssuesOnTheSameLines() {
@@ -65,6 +67,7 @@ import Testing
         let (many, parallel) = Self.read(text, parallel: true, chunk: 1 << 16)
         #expect(one == nil && many == nil)
         #expect(sequential.issueCount == 30)
+        #expect(parallel.partsReadInParallel > 0)
         #expect(parallel.issues.map(\.description) == sequential.issues.map(\.description))
     }
 

@@ -24,5 +24,11 @@ public final class TestTally: Sendable {
         }
     }
 
+    /// Records one test whose p-value is known to be above the false discovery rate, without
+    /// computing it.
+    public func recordAboveRate() {
+        state.withLock { $0.count += 1 }
+    }
+
     var snapshot: State { state.withLock { $0 } }
 }

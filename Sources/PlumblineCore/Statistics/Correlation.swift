@@ -33,6 +33,40 @@ public enum Correlation {
         return Result(r: r, p: pValue(r, n: n), n: n)
     }
 
+    /// `x` centred and scaled to unit length, so that the Pearson correlation of two such series
+    /// is their dot product; nil when `x` is constant or holds a missing value.
+    public static func standardised(_ x: [Double]) -> [Double]? {
+        guard x.count >= 3, !x.contains(where: \.isNaN) else { return nil }
+        let m = x.reduce(0, +) / Double(x.count)
+        var ss = 0.0
+        for v in x { ss += (v - m) * (v - m) }
+        guard ss > 0 else { return nil }
+        let scale = 1 / ss.squareRoot()
+        return x.map { ($0 - m) * scale }
+    }
+
+    /// The Pearson correlation of two `standardised` series of equal length.
+    public static func dot(_ x: [Double], _ y: [Double]) -> Double {
+        var sum = 0.0
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeBufferPointer { y in
+                for i in 0..<min(x.count, y.count) { sum += x[i] * y[i] }
+            }
+        }
+        return max(-1, min(1, sum))
+    }
+
+    /// The smallest |r| over `n` pairs whose one-sided p-value reaches `oneSidedP`, a little
+    /// below the exact value so that rounding never skips a test that would reach it.
+    public static func threshold(oneSidedP: Double, n: Int) -> Double {
+        var lo = 0.0, hi = 1.0
+        for _ in 0..<60 {
+            let mid = (lo + hi) / 2
+            if pValue(mid, n: n) / 2 <= oneSidedP { hi = mid } else { lo = mid }
+        }
+        return lo * (1 - 1e-9)
+    }
+
     /// Spearman's rank correlation over the pairs where both values are present.
     public static func spearman(_ x: [Double], _ y: [Double]) -> Result {
         var px: [Double] = [], py: [Double] = []

@@ -42,6 +42,9 @@ public struct CSVRowParser: Sendable {
         !inQuotes && !fieldStarted && fields.isEmpty && !pendingCR && unquotedStart == nil && field.isEmpty
     }
 
+    /// Whether the parser is inside a quoted field, where a line end belongs to the field.
+    public var isInsideQuotes: Bool { inQuotes }
+
     /// Moves the line count on by rows that were read elsewhere (by a parser of the same file's
     /// later part); only at the start of a row.
     public mutating func skip(lines count: Int) {

@@ -10,7 +10,7 @@ extension KPIValueImport {
     /// any quote character is read sequentially too: only then can a line end never fall inside
     /// a quoted field.
     public mutating func consume(parallel chunk: UnsafeBufferPointer<UInt8>, ways: Int) {
-        guard ways > 1, chunk.count >= 1 << 16, isBetweenRows, !chunk.contains(0x22),
+        guard ways > 1, chunk.count >= 1 << 16, canSplit, !chunk.contains(0x22),
             let firstLF = chunk.firstIndex(of: 0x0A), let lastLF = chunk.lastIndex(of: 0x0A), lastLF > firstLF
         else {
             consume(chunk)
@@ -32,6 +32,7 @@ extension KPIValueImport {
             shards.set(i, shard)
         }
         for i in parts.indices { join(shards.get(i)) }
+        partsReadInParallel += parts.count
         consume(UnsafeBufferPointer(rebasing: chunk[(lastLF + 1)...]))
     }
 

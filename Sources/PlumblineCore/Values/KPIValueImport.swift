@@ -20,6 +20,8 @@ public struct KPIValueImport: Sendable {
     public private(set) var rowCount = 0
     public private(set) var layout: Layout?
     public var maxIssues = 200
+    /// How many runs of rows were read on other threads (see `consume(parallel:ways:)`).
+    public internal(set) var partsReadInParallel = 0
 
     private let knownKPIs: Set<String>
     private var parser = CSVRowParser()
@@ -78,6 +80,9 @@ public struct KPIValueImport: Sendable {
 
     /// Whether the parser stands at the start of a row, with a header already read.
     var isBetweenRows: Bool { header != nil && !failed && parser.isBetweenRows }
+
+    /// Whether the next line end ends a row: the header is read and no quoted field is open.
+    var canSplit: Bool { header != nil && !failed && !parser.isInsideQuotes }
 
     /// An importer for a run of whole rows: this one's header and settings, nothing read yet.
     func emptyShard() -> KPIValueImport {

@@ -289,47 +289,73 @@ public struct HiddenTradeOffRule: Rule {
         guard let data = context.analysis.data else { return [] }
         let minimum = Int(context.parameter("min_periods"))
         var out: [Finding] = []
-        var seenPairs: Set<[KPIID]> = []
-        // Each series is oriented and prewhitened once; pairs on the same gap-free span (the usual
-        // case) then cost one correlation. Pairs on different spans prewhiten their overlap.
-        var prepared: [KPIID: [Double]] = [:]
-        func whitened(_ kpi: KPI) -> [Double] {
+        var seenPairs: Set<Int> = []
+        var number: [KPIID: Int] = [:]
+        // Each series is oriented, prewhitened and standardised once; pairs on the same gap-free
+        // span (the usual case) then cost one dot product. Pairs on different spans prewhiten
+        // their overlap. With 100,000 pairs in a large organisation, this is the rule's cost.
+        var prepared: [KPIID: [Double]?] = [:]
+        func standardised(_ kpi: KPI) -> [Double]? {
             if let known = prepared[kpi.id] { return known }
             let w = Correlation.prewhiten(data.aligned[kpi.id]!.values.map { $0 * goodSign(kpi)! })
-            prepared[kpi.id] = w
-            return w
+            let z = Correlation.standardised(w)
+            prepared[kpi.id] = z
+            return z
         }
+        var thresholds: [Int: Double] = [:]
         for objective in context.canvas.objectives {
             let kpis = (context.analysis.servingKPIs[objective.id] ?? []).filter {
                 goodSign($0) != nil && data.aligned[$0.id] != nil
             }
             guard kpis.count > 1 else { continue }
             let gapFree = kpis.map { data.aligned[$0.id]!.observed == data.aligned[$0.id]!.values.count }
+            let numbers = kpis.map { kpi in
+                if let n = number[kpi.id] { return n }
+                number[kpi.id] = number.count
+                return number.count - 1
+            }
             for i in 0..<(kpis.count - 1) {
                 for j in (i + 1)..<kpis.count {
                     let a = kpis[i], b = kpis[j]
                     let sa = data.aligned[a.id]!, sb = data.aligned[b.id]!
-                    guard seenPairs.insert([a.id, b.id]).inserted else { continue }
-                    let x: [Double], y: [Double], n: Int
+                    let key = min(numbers[i], numbers[j]) << 32 | max(numbers[i], numbers[j])
+                    guard seenPairs.insert(key).inserted else { continue }
+                    let c: Correlation.Result
                     if gapFree[i], gapFree[j], sa.granularity == sb.granularity, sa.firstOrdinal == sb.firstOrdinal,
-                        sa.values.count == sb.values.count
+                        sa.values.count == sb.values.count, sa.values.count >= minimum
                     {
-                        (x, y, n) = (whitened(a), whitened(b), sa.values.count)
+                        guard let x = standardised(a), let y = standardised(b) else { continue }
+                        let r = Correlation.dot(x, y)
+                        guard r < 0 else { continue }
+                        // Most pairs are far from significant: count them without a p-value.
+                        let n = x.count
+                        let threshold =
+                            thresholds[n]
+                            ?? {
+                                let t = Correlation.threshold(oneSidedP: DiagnosisEngine.falseDiscoveryRate, n: n)
+                                thresholds[n] = t
+                                return t
+                            }()
+                        guard r <= -threshold else {
+                            context.tally.recordAboveRate()
+                            continue
+                        }
+                        c = Correlation.Result(r: r, p: Correlation.pValue(r, n: n), n: n)
                     } else {
                         guard let pair = sa.overlap(with: sb) else { continue }
-                        n = zip(pair.x, pair.y).filter { !$0.isNaN && !$1.isNaN }.count
-                        x = n < minimum ? [] : Correlation.prewhiten(pair.x.map { $0 * goodSign(a)! })
-                        y = n < minimum ? [] : Correlation.prewhiten(pair.y.map { $0 * goodSign(b)! })
+                        let n = zip(pair.x, pair.y).filter { !$0.isNaN && !$1.isNaN }.count
+                        if n < minimum {
+                            out.append(
+                                notEnoughData(
+                                    [a.id.rawValue, b.id.rawValue], what: "whether \(a.id) and \(b.id) trade off",
+                                    have: n, need: minimum, unit: "shared periods"))
+                            continue
+                        }
+                        c = Correlation.pearson(
+                            Correlation.prewhiten(pair.x.map { $0 * goodSign(a)! }),
+                            Correlation.prewhiten(pair.y.map { $0 * goodSign(b)! }))
+                        guard c.r.isFinite, c.r < 0 else { continue }
                     }
-                    if n < minimum {
-                        out.append(
-                            notEnoughData(
-                                [a.id.rawValue, b.id.rawValue], what: "whether \(a.id) and \(b.id) trade off", have: n,
-                                need: minimum, unit: "shared periods"))
-                        continue
-                    }
-                    let c = Correlation.pearson(x, y)
-                    guard c.r.isFinite, c.r < 0 else { continue }
                     guard c.p / 2 <= DiagnosisEngine.perTestLevel else {
                         context.tally.record(p: c.p / 2)
                         continue
