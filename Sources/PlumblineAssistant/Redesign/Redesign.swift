@@ -35,14 +35,17 @@ public struct Redesign: Sendable {
         let before = diagnose(document.canvas, id: id, values: values)
         var canvas = document.canvas
         var changes: [RedesignChange] = []
-        var tried = answered(in: canvas)
         for _ in 0..<rounds {
+            // A finding with no answer yet is tried again each round: an earlier round's proposal
+            // (a new review, a new outcome KPI) may be what its answer needs.
+            let answered = answered(in: canvas)
             let analysis = CanvasAnalysis(
                 canvas: canvas.adopted, canvasID: id, knowledge: engine.knowledge, values: values)
             let diagnosis = engine.diagnose(analysis)
-            var draft = RedesignDraft(canvas: canvas, analysis: analysis, knowledge: engine.knowledge, proposer: proposer)
+            var draft = RedesignDraft(
+                canvas: canvas, analysis: analysis, knowledge: engine.knowledge, proposer: proposer)
             for finding in diagnosis.activeFindings where finding.severity >= .warning {
-                guard tried.insert(finding.fingerprint).inserted else { continue }
+                guard !answered.contains(finding.fingerprint) else { continue }
                 for move in RedesignMoves.all where move.rules.contains(finding.rule) {
                     move.propose(for: finding, in: &draft)
                 }
@@ -66,6 +69,7 @@ public struct Redesign: Sendable {
         marks += canvas.mechanisms.map(\.extensions.proposal)
         marks += canvas.feedbackLoops.map(\.extensions.proposal)
         marks += canvas.risks.map(\.extensions.proposal)
+        marks += canvas.participants.map(\.extensions.proposal)
         marks += canvas.reviews.map(\.extensions.proposal)
         return Set(marks.compactMap { $0 }.flatMap(\.answers))
     }

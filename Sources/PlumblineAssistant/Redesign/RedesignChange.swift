@@ -13,6 +13,7 @@ public struct RedesignChange: Hashable, Sendable {
         case feedbackLoopRevision = "feedback loop revision"
         case riskRevision = "risk revision"
         case review
+        case participant
     }
 
     /// The rule of the finding answered.

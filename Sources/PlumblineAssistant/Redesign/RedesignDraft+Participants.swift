@@ -12,7 +12,9 @@ extension RedesignDraft {
     /// on a tie; nil when none of them has an owner who can answer.
     func mostAccountable(among kpis: [KPI], except excluded: Set<ParticipantID> = []) -> ParticipantID? {
         var counts: [ParticipantID: Int] = [:]
-        for k in kpis { for p in Set(k.accountable) where canAnswer(p) && !excluded.contains(p) { counts[p, default: 0] += 1 } }
+        for k in kpis {
+            for p in Set(k.accountable) where canAnswer(p) && !excluded.contains(p) { counts[p, default: 0] += 1 }
+        }
         return analysis.canvas.participants.map(\.id).filter { counts[$0] != nil }
             .max { (counts[$0]!, -position($0)) < (counts[$1]!, -position($1)) }
     }
@@ -55,5 +57,37 @@ extension Frequency {
         case .monthly: TimeSpan("2w")!
         case .quarterly, .yearly: TimeSpan("1m")!
         }
+    }
+}
+
+extension RedesignDraft {
+    /// An oversight role independent of `involved`; when the canvas has none, a proposed
+    /// independent assurance role (added once, for the team to appoint).
+    mutating func independentOverseer(of involved: Set<ParticipantID>, answering finding: Finding) -> ParticipantID? {
+        if let found = overseer(independentOf: involved) { return found }
+        if let ours = canvas.participants.first(where: {
+            $0.type == .oversight && $0.extensions.proposal?.by == proposer && !involved.contains($0.id)
+        }) {
+            return ours.id
+        }
+        let role = Participant(
+            id: ParticipantID(freshID("independent-assurance")), name: "Independent assurance (to be appointed)",
+            type: .oversight,
+            responsibilities: [
+                "Runs the reviews and audits that those who answer for the results cannot run themselves"
+            ],
+            extensions: [
+                PlainField(
+                    ProposalMark.field,
+                    mark(
+                        finding,
+                        rationale:
+                            "The canvas has no oversight role independent of \(involved.map(\.rawValue).sorted().joined(separator: ", "))."
+                    ).value)
+            ])
+        add(role)
+        recordAddition(
+            finding, entity: .participant, id: role.id.rawValue, action: "oversight role \(role.id), to be appointed")
+        return role.id
     }
 }

@@ -97,6 +97,15 @@ struct RedesignDraft {
         changes.append(RedesignChange(finding: finding, entity: .review, id: r.by.rawValue, action: action))
     }
 
+    /// Records an addition a move made directly to the canvas.
+    mutating func recordAddition(_ finding: Finding, entity: RedesignChange.Entity, id: String, action: String) {
+        changes.append(RedesignChange(finding: finding, entity: entity, id: id, action: action))
+    }
+
+    /// Appends a participant the redesign needs (only ever an oversight role, see
+    /// `independentOverseer`).
+    mutating func add(_ participant: Participant) { canvas.participants.append(participant) }
+
     /// Widens a proposal this redesign already added (never a team entity): the change is
     /// recorded against `finding`, whose fingerprint joins the proposal's answers.
     mutating func extendProposal<E: ProposedEntity>(
@@ -124,7 +133,9 @@ struct RedesignDraft {
         let entities = canvas[keyPath: list]
         // Our own revision of it, or our own proposal: change that rather than stack another copy.
         if let i = entities.firstIndex(where: {
-            isOurs($0) && ($0.extensions.proposal?.replaces == id || ($0.idText == id && $0.extensions.proposal?.replaces == nil))
+            isOurs($0)
+                && ($0.extensions.proposal?.replaces == id
+                    || ($0.idText == id && $0.extensions.proposal?.replaces == nil))
         }) {
             change(&canvas[keyPath: list][i])
             note(finding, on: &canvas[keyPath: list][i], why: why)

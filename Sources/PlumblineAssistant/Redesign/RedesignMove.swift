@@ -18,6 +18,7 @@ enum RedesignMoves {
         OutcomeMeasureMove(),
         IncentiveRebalanceMove(),
         GuardrailMove(),
+        AIOutcomeMove(),
         IndependentAssuranceMove(),
         EscalationPathMove(),
         FeedbackLoopMove(),

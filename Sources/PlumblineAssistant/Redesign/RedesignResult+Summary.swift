@@ -55,7 +55,8 @@ extension RedesignResult {
         }
         return .map([
             PlainField("canvas", .string(after.canvasID)), PlainField("changes", .list(changeList)),
-            PlainField("before", counts(before)), PlainField("after", counts(after)), PlainField("remaining", .list(left)),
+            PlainField("before", counts(before)), PlainField("after", counts(after)),
+            PlainField("remaining", .list(left)),
         ])
     }
 
@@ -63,10 +64,13 @@ extension RedesignResult {
         let active = d.activeFindings
         let errors = active.filter { $0.severity == .error }.count
         let warnings = active.filter { $0.severity == .warning }.count
-        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), score \(d.scores.overall)"
+        return
+            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), score \(d.scores.overall)"
     }
 }
 
 extension String {
-    fileprivate func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
 }

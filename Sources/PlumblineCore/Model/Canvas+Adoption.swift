@@ -32,7 +32,8 @@ extension Canvas {
             || incentives.contains { $0.extensions.proposal != nil }
             || mechanisms.contains { $0.extensions.proposal != nil }
             || feedbackLoops.contains { $0.extensions.proposal != nil }
-            || risks.contains { $0.extensions.proposal != nil } || participants.contains { $0.extensions.proposal != nil }
+            || risks.contains { $0.extensions.proposal != nil }
+            || participants.contains { $0.extensions.proposal != nil }
     }
 
     private func adoptedKPIs() -> [KPI] {
@@ -41,7 +42,8 @@ extension Canvas {
         var retired: Set<KPIID> = []
         var dropped: Set<KPIID> = []
         for kpi in kpis where kpi.status == .proposed {
-            if let target = kpi.extensions.proposal?.replaces.map({ KPIID($0) }), target != kpi.id, ids.contains(target) {
+            if let target = kpi.extensions.proposal?.replaces.map({ KPIID($0) }), target != kpi.id, ids.contains(target)
+            {
                 revisions[target] = kpi
                 dropped.insert(kpi.id)
             } else {

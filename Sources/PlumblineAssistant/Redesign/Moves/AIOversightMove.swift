@@ -13,13 +13,15 @@ struct AIOversightMove: RedesignMove {
             draft.revise(
                 \.kpis, kpi, answering: finding, entity: .kpiRevision,
                 action: "human_override: true on \(kpi.id), so \(person) can overrule the AI",
-                why: "A person (\(person)) can overrule what the AI does with it.")
-            { k in k.ai?.humanOverride = true }
+                why: "A person (\(person)) can overrule what the AI does with it."
+            ) { k in k.ai?.humanOverride = true }
         }
         let covered =
             !(draft.analysis.mechanismsByKPI[kpi.id] ?? []).isEmpty
             || ai.system.map { !(draft.analysis.mechanismsByParticipant[$0] ?? []).isEmpty } == true
-        guard !covered, let owner = draft.overseer(independentOf: Set(kpi.accountable)) else { return }
+        guard !covered, let owner = draft.independentOverseer(of: Set(kpi.accountable), answering: finding) else {
+            return
+        }
         let system = ai.system.flatMap { draft.index[$0] }
         var covers: [Coverage] = [.kpi(kpi.id)]
         if let system { covers.append(.participant(system.id)) }

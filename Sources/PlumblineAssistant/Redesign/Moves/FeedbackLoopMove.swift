@@ -13,8 +13,9 @@ struct FeedbackLoopMove: RedesignMove {
         if let loop = draft.analysis.loopsByKPI[kpi.id]?.first {
             draft.revise(
                 \.feedbackLoops, loop, answering: finding, entity: .feedbackLoopRevision,
-                action: "\(owner) acts on \(loop.id)", why: "\(owner), who answers for \(kpi.id), acts on what it shows.")
-            { l in
+                action: "\(owner) acts on \(loop.id)",
+                why: "\(owner), who answers for \(kpi.id), acts on what it shows."
+            ) { l in
                 if !l.actedOnBy.contains(owner) { l.actedOnBy.append(owner) }
                 if !l.reportedTo.contains(owner) { l.reportedTo.append(owner) }
             }

@@ -30,7 +30,8 @@ struct GuardrailMove: RedesignMove {
             var guardrail = draft.kpi(from: entry, accountable: owner)
             guardrail.serves = kpi.serves
             guardrail.pairsWith = [kpi.id]
-            let reason = draft.knowledge.counters(of: draft.analysis.matches[kpi.id]?.entry.id ?? "")
+            let reason =
+                draft.knowledge.counters(of: draft.analysis.matches[kpi.id]?.entry.id ?? "")
                 .first { $0.b == entry.id }.map { " \($0.reason) (\($0.source))" } ?? ""
             draft.propose(
                 guardrail, answering: finding,
@@ -41,7 +42,8 @@ struct GuardrailMove: RedesignMove {
         guard finding.rule == "AI-02" else { return }
         draft.revise(
             \.kpis, kpi, answering: finding, entity: .kpiRevision,
-            action: "\(kpi.id) pairs with \(guardID)", why: "Judged together with \(guardID), the effect it should have.")
-        { k in if !k.pairsWith.contains(guardID) { k.pairsWith.append(guardID) } }
+            action: "\(kpi.id) pairs with \(guardID)",
+            why: "Judged together with \(guardID), the effect it should have."
+        ) { k in if !k.pairsWith.contains(guardID) { k.pairsWith.append(guardID) } }
     }
 }

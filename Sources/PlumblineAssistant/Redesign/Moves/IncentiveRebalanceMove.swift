@@ -1,16 +1,17 @@
 import PlumblineCore
 
-/// CHAIN-03, INC-01, INC-02, INC-04, CONF-01 and VAL-02: the team's incentive gets a proposed
-/// revision that pays on what it should — part on the outcome the effort is meant to move, on a
-/// balanced set, on the top objective, on both sides of a conflict pair, on the measure that
+/// CHAIN-03, HOR-01, INC-01, INC-02, INC-04, CONF-01 and VAL-02: the team's incentive gets a
+/// proposed revision that pays on what it should — part on the outcome the effort is meant to
+/// move, on a longer-horizon measure, on a balanced set, on the top objective, on both sides of a conflict pair, on the measure that
 /// replaces a retired one — with a linear payout instead of a cliff. The team's incentive is
 /// never edited: the revision takes its place only when adopted.
 struct IncentiveRebalanceMove: RedesignMove {
-    let rules: Set<String> = ["CHAIN-03", "INC-01", "INC-02", "INC-04", "CONF-01", "VAL-02"]
+    let rules: Set<String> = ["CHAIN-03", "HOR-01", "INC-01", "INC-02", "INC-04", "CONF-01", "VAL-02"]
 
     func propose(for finding: Finding, in draft: inout RedesignDraft) {
         switch finding.rule {
         case "CHAIN-03": payOnOutcome(finding, &draft)
+        case "HOR-01": lengthen(finding, &draft)
         case "INC-01": balance(finding, &draft)
         case "INC-02": smooth(finding, &draft)
         case "INC-04": payForTopObjective(finding, &draft)
@@ -29,8 +30,8 @@ struct IncentiveRebalanceMove: RedesignMove {
     ) {
         draft.revise(
             \.incentives, incentive, answering: finding, entity: .incentiveRevision,
-            action: "\(incentive.id) also pays \(incentive.recipient) on \(kpi)", why: why)
-        { i in if !i.tiedTo.contains(kpi) { i.tiedTo.append(kpi) } }
+            action: "\(incentive.id) also pays \(incentive.recipient) on \(kpi)", why: why
+        ) { i in if !i.tiedTo.contains(kpi) { i.tiedTo.append(kpi) } }
     }
 
     // MARK: - Answers
@@ -40,7 +41,9 @@ struct IncentiveRebalanceMove: RedesignMove {
         let a = draft.analysis
         let kpis = incentive.tiedTo.compactMap { a.index[$0] }
         var seen: Set<KPIID> = []
-        let outcomes = kpis.flatMap { a.outcomes(of: $0) }.filter { $0.level?.isResult == true && seen.insert($0.id).inserted }
+        let outcomes = kpis.flatMap { a.outcomes(of: $0) }.filter {
+            $0.level?.isResult == true && seen.insert($0.id).inserted
+        }
         // The recipient's own outcome first: the result it answers for is the one to share in.
         let own = outcomes.first { $0.accountable.contains(incentive.recipient) }
         var outcome = (own ?? outcomes.first)?.id
@@ -54,12 +57,29 @@ struct IncentiveRebalanceMove: RedesignMove {
             why: "Part of the reward rides on \(outcome), the result the effort is meant to move.")
     }
 
+    /// HOR-01 (every incentive short-term): the first incentive that can gets a medium- or
+    /// long-horizon KPI — an outcome of what it pays on, or one its recipient answers for.
+    private func lengthen(_ finding: Finding, _ draft: inout RedesignDraft) {
+        let a = draft.analysis
+        for incentive in finding.subjects.compactMap({ draft.index[IncentiveID($0)] }) {
+            let tied = incentive.tiedTo.compactMap { a.index[$0] }
+            let candidates = tied.flatMap { a.outcomes(of: $0) } + (a.accountableKPIs[incentive.recipient] ?? [])
+            guard let kpi = candidates.first(where: { ($0.horizon ?? .short) > .short }) else { continue }
+            tie(
+                incentive, to: kpi.id, finding, &draft,
+                why: "Part of it pays on \(kpi.id), a \(kpi.horizon!.rawValue)-horizon measure.")
+            return
+        }
+    }
+
     private func balance(_ finding: Finding, _ draft: inout RedesignDraft) {
         guard let incentive = incentive(finding, draft) else { return }
         let a = draft.analysis
         let tied = incentive.tiedTo.compactMap { a.index[$0] }
         var served = Set(tied.flatMap(\.serves))
-        for kpi in (a.accountableKPIs[incentive.recipient] ?? []).sorted(by: { ($0.level?.isResult == true) && !($1.level?.isResult == true) }) {
+        for kpi in (a.accountableKPIs[incentive.recipient] ?? []).sorted(by: {
+            ($0.level?.isResult == true) && !($1.level?.isResult == true)
+        }) {
             guard let objective = kpi.serves.first(where: { !served.contains($0) }) else { continue }
             served.formUnion(kpi.serves)
             tie(incentive, to: kpi.id, finding, &draft, why: "A balanced set: \(kpi.id) for \(objective).")
@@ -71,14 +91,16 @@ struct IncentiveRebalanceMove: RedesignMove {
         draft.revise(
             \.incentives, incentive, answering: finding, entity: .incentiveRevision,
             action: "\(incentive.id) pays linearly instead of \(incentive.shape?.rawValue ?? "in a step")",
-            why: "A linear payout leaves no cliff to land just past.")
-        { i in i.shape = .linear }
+            why: "A linear payout leaves no cliff to land just past."
+        ) { i in i.shape = .linear }
     }
 
     private func payForTopObjective(_ finding: Finding, _ draft: inout RedesignDraft) {
         guard let id = finding.subjects.first else { return }
         let a = draft.analysis
-        let serving = (a.servingKPIs[ObjectiveID(id)] ?? []).sorted { ($0.level?.isResult == true) && !($1.level?.isResult == true) }
+        let serving = (a.servingKPIs[ObjectiveID(id)] ?? []).sorted {
+            ($0.level?.isResult == true) && !($1.level?.isResult == true)
+        }
         for kpi in serving {
             for owner in kpi.accountable {
                 guard let incentive = (a.incentivesByRecipient[owner] ?? []).first(where: { $0.kind != .penalty })
@@ -124,8 +146,8 @@ struct IncentiveRebalanceMove: RedesignMove {
         draft.revise(
             \.incentives, incentive, answering: finding, entity: .incentiveRevision,
             action: "\(incentive.id) pays on \(replacement?.rawValue ?? "its remaining measures") instead of \(old)",
-            why: "Pay follows the redesign: \(old) is \(replacement.map { "replaced by \($0)" } ?? "retired").")
-        { i in
+            why: "Pay follows the redesign: \(old) is \(replacement.map { "replaced by \($0)" } ?? "retired")."
+        ) { i in
             i.tiedTo.removeAll { $0 == old }
             if let replacement, !i.tiedTo.contains(replacement) { i.tiedTo.append(replacement) }
         }

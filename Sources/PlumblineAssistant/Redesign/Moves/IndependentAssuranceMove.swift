@@ -18,19 +18,20 @@ struct IndependentAssuranceMove: RedesignMove {
         guard let id = finding.subjects.first, let mechanism = draft.index[MechanismID(id)] else { return }
         // Independent of every KPI the mechanism covers, so the revision answers them all at once.
         let owners = Set(mechanism.coveredKPIs.flatMap { draft.index[$0]?.accountable ?? [] })
-        guard let owner = draft.overseer(independentOf: owners) else { return }
+        guard let owner = draft.independentOverseer(of: owners, answering: finding) else { return }
         draft.revise(
             \.mechanisms, mechanism, answering: finding, entity: .mechanismRevision,
             action: "\(mechanism.id) run by \(owner) instead of \(mechanism.owner?.rawValue ?? "nobody")",
-            why: "Those who own a result do not assure it: \(owner) is independent of \(owners.map(\.rawValue).sorted().joined(separator: ", ")).")
-        { m in m.owner = owner }
+            why:
+                "Those who own a result do not assure it: \(owner) is independent of \(owners.map(\.rawValue).sorted().joined(separator: ", "))."
+        ) { m in m.owner = owner }
     }
 
     private func audit(_ finding: Finding, _ draft: inout RedesignDraft) {
         guard finding.subjects.count >= 3, let kpi = draft.index[KPIID(finding.subjects[2])] else { return }
         let recipient = ParticipantID(finding.subjects[1])
         let line = draft.analysis.reportingLine(below: recipient).union([recipient]).union(kpi.accountable)
-        guard let owner = draft.overseer(independentOf: line) else { return }
+        guard let owner = draft.independentOverseer(of: line, answering: finding) else { return }
         // One proposed audit per auditor, covering every KPI it takes on.
         if let existing = draft.canvas.mechanisms.first(where: {
             $0.kind == .audit && $0.owner == owner && $0.extensions.proposal?.by == draft.proposer

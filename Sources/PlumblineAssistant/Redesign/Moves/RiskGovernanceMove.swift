@@ -13,8 +13,8 @@ struct RiskGovernanceMove: RedesignMove {
         draft.revise(
             \.risks, risk, answering: finding, entity: .riskRevision,
             action: "\(risk.id) owned by \(owner), mitigated by \(mitigation.map(\.rawValue).joined(separator: ", "))",
-            why: "A high-impact risk needs an owner and a control.")
-        { r in
+            why: "A high-impact risk needs an owner and a control."
+        ) { r in
             r.owner = owner
             r.mitigatedBy = mitigation
         }

@@ -25,9 +25,11 @@ struct SingleOwnerMove: RedesignMove {
         draft.revise(
             \.kpis, kpi, answering: finding, entity: .kpiRevision,
             action: "\(owner) alone is accountable for \(kpi.id)"
-                + (others.isEmpty ? "" : "; \(others.map(\.rawValue).joined(separator: ", ")) become responsible"),
-            why: "One accountable owner: \(owner)\(others.isEmpty ? "" : ", with the others responsible").")
-        { k in
+                + (others.isEmpty
+                    ? ""
+                    : "; \(others.map(\.rawValue).joined(separator: ", ")) \(others.count == 1 ? "is" : "are") responsible"),
+            why: "One accountable owner: \(owner)\(others.isEmpty ? "" : ", with the others responsible")."
+        ) { k in
             k.accountable = [owner]
             for p in others where !k.responsible.contains(p) { k.responsible.append(p) }
         }
