@@ -23,8 +23,9 @@ struct SuggestCommand: ParsableCommand {
 
             Without -o nothing is written: the summary goes to standard output. With -o FILE the \
             redesigned canvas is written there (JSON when FILE ends in .json, YAML otherwise); with \
-            -o - it goes to standard output and the summary to standard error. Exit 0, or 2 for \
-            invalid input (nothing is written).
+            -o - it goes to standard output and the summary to standard error. A commented YAML file \
+            is never overwritten (the comments would be lost). Exit 0, or 2 for invalid input \
+            (nothing is written).
 
             Examples:
               plumb suggest examples/saas-growth-vs-retention.yaml
@@ -49,6 +50,16 @@ struct SuggestCommand: ParsableCommand {
 
     @Option(help: "The summary: text or json.")
     var format: OutputFormat = .text
+
+    func validate() throws {
+        // The writer cannot keep YAML comments: never let a redesign erase the team's notes.
+        guard let output, output != "-",
+            URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: file).standardizedFileURL,
+            let text = try? String(contentsOfFile: file, encoding: .utf8), !YAMLComments.lines(in: text).isEmpty
+        else { return }
+        throw ValidationError(
+            "-o \(output) would overwrite \(file) and lose its comments; write the redesign to another file")
+    }
 
     func run() throws {
         let document: CanvasDocument

@@ -80,6 +80,14 @@ import Testing
             #expect(!run.stderr.isEmpty)
             #expect(!FileManager.default.fileExists(atPath: out))
         }
+        // A commented canvas is never overwritten: the writer cannot keep its comments.
+        let commented = dir.appendingPathComponent("commented.yaml")
+        try FileManager.default.copyItem(atPath: Self.example, toPath: commented.path)
+        let overwrite = try T.plumb(["suggest", commented.path, "-o", commented.path])
+        #expect(overwrite.status != 0)
+        #expect(overwrite.stderr.contains("lose its comments"))
+        #expect(
+            try String(contentsOf: commented, encoding: .utf8) == String(contentsOfFile: Self.example, encoding: .utf8))
         let run = try T.plumb(["suggest", broken.path])
         #expect(run.stderr.contains("kpis[0].accountable"))
         #expect(run.stderr.contains("nobody"))

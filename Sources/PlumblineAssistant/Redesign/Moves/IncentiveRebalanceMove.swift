@@ -44,9 +44,18 @@ struct IncentiveRebalanceMove: RedesignMove {
         let outcomes = kpis.flatMap { a.outcomes(of: $0) }.filter {
             $0.level?.isResult == true && seen.insert($0.id).inserted
         }
-        // The recipient's own outcome first: the result it answers for is the one to share in.
-        let own = outcomes.first { $0.accountable.contains(incentive.recipient) }
-        var outcome = (own ?? outcomes.first)?.id
+        // The recipient's own outcome first — the result it answers for is the one to share in —
+        // then the outcome of the highest-priority objective.
+        func rank(_ k: KPI) -> (Int, Int) {
+            (
+                k.accountable.contains(incentive.recipient) ? 0 : 1,
+                k.serves.compactMap { a.index[$0]?.priority }.min() ?? .max
+            )
+        }
+        var outcome = outcomes.enumerated().min { x, y in
+            let (rx, ry) = (rank(x.element), rank(y.element))
+            return (rx.0, rx.1, x.offset) < (ry.0, ry.1, y.offset)
+        }?.element.id
         if outcome == nil, let objective = kpis.flatMap(\.serves).first {
             let owner = kpis.flatMap(\.accountable).first(where: draft.canAnswer)
             outcome = draft.proposeOutcome(for: objective, answering: finding, accountable: owner)
