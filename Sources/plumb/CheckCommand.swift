@@ -50,9 +50,18 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Never colour the text output.")
     var noColour = false
 
+    @Flag(
+        help: """
+            Judge the canvas with its proposals adopted: proposed KPIs current, the KPIs they replace \
+            retired, revisions (x-proposed with replaces) in place of what they revise — what `plumb \
+            suggest` reports as "after".
+            """)
+    var asAdopted = false
+
     func run() throws {
         let overrides = try RuleOverride.parse(ruleOverrides)
-        let (engine, reports) = try Diagnose.reports(files: files, data: data, overrides: overrides)
+        let (engine, reports) = try Diagnose.reports(
+            files: files, data: data, overrides: overrides, asAdopted: asAdopted)
 
         let text: String
         switch format {

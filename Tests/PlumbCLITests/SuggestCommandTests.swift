@@ -37,6 +37,30 @@ import Testing
         #expect(check.status == 0)
     }
 
+    /// `plumb check --as-adopted` on the written redesign finds at most half the errors.
+    @Test func recheckingTheRedesignAsAdoptedFindsFewerErrors() throws {
+        let dir = try T.temporaryDirectory()
+        let out = dir.appendingPathComponent("suggested.yaml").path
+        // The canvas names its values relative to itself: copy them beside the redesign.
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("values"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: T.repositoryRoot.appendingPathComponent("examples/values/saas-monthly.csv").path,
+            toPath: dir.appendingPathComponent("values/saas-monthly.csv").path)
+        #expect(try T.plumb(["suggest", Self.example, "-o", out]).status == 0)
+        func errors(_ arguments: [String]) throws -> Int {
+            let run = try T.plumb(["check"] + arguments + ["--format", "json", "--fail-on", "never"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            let findings = report?["findings"] as? [[String: Any]] ?? []
+            return findings.filter { $0["severity"] as? String == "error" }.count
+        }
+        let before = try errors([Self.example])
+        let after = try errors([out, "--as-adopted"])
+        #expect(before >= 5)
+        #expect(after * 2 <= before)
+    }
+
     @Test func jsonSummaryAndCanvasOnStandardOutput() throws {
         let run = try T.plumb(["suggest", Self.example, "--format", "json", "-o", "-"])
         #expect(run.status == 0)
