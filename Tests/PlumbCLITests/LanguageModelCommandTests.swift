@@ -134,6 +134,69 @@ import Testing
         #expect(try Data(contentsOf: file) == before)
     }
 
+    /// util-linux `script`, which runs a command on a pseudo-terminal: the only way to answer the
+    /// confirmation as a person at a terminal would.
+    static let script = "/usr/bin/script"
+
+    /// `plumb edit FILE INSTRUCTION` on a terminal, with `answer` typed at the prompt.
+    static func editAtTerminal(_ file: URL, answer: String, url: String) async throws -> T.Run {
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = [T.executable.path, "edit", file.path, "rename the KPI"].map(quoted).joined(separator: " ")
+        let environment = Self.environment(url)
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(
+                    with: Result {
+                        let process = Process()
+                        process.executableURL = URL(fileURLWithPath: script)
+                        process.arguments = ["--quiet", "--return", "--command", command, "/dev/null"]
+                        process.environment = environment
+                        let input = Pipe(), output = Pipe()
+                        process.standardInput = input
+                        process.standardOutput = output
+                        process.standardError = output
+                        try process.run()
+                        input.fileHandleForWriting.write(Data((answer + "\n").utf8))
+                        try input.fileHandleForWriting.close()
+                        let text = output.fileHandleForReading.readDataToEndOfFile()
+                        process.waitUntilExit()
+                        return T.Run(
+                            status: process.terminationStatus, stdout: String(decoding: text, as: UTF8.self), stderr: ""
+                        )
+                    })
+            }.start()
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script), "needs util-linux script for a terminal"))
+    func editAsksAtTheTerminalAndWritesOnlyAfterYes() async throws {
+        let file = try Self.canvasFile()
+        let before = try Data(contentsOf: file)
+        let declined = try await ScriptedChatServer.run([.message(Self.revised)]) { url, _ in
+            try await Self.editAtTerminal(file, answer: "n", url: url)
+        }
+        #expect(declined.status == 0)
+        #expect(declined.stdout.contains("Write \(file.path)? [y/N]"))
+        #expect(declined.stdout.contains("Nothing written."))
+        #expect(try Data(contentsOf: file) == before)
+
+        let accepted = try await ScriptedChatServer.run([.message(Self.revised)]) { url, _ in
+            try await Self.editAtTerminal(file, answer: "y", url: url)
+        }
+        #expect(accepted.status == 0)
+        #expect(accepted.stdout.contains("Wrote \(file.path)."))
+        let written = try CanvasReader().read(text: String(contentsOf: file, encoding: .utf8), file: "desk.yaml")
+        #expect(written.canvas.kpis[0].name == "First-contact resolution rate")
+    }
+
+    @Test func aTimeoutThatIsNotANumberIsRefused() async throws {
+        var environment = Self.environment("http://127.0.0.1:9/v1")
+        environment["PLUMB_LLM_TIMEOUT"] = "soon"
+        let run = try await Self.plumb(["generate", "--llm", "A support desk"], environment: environment)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("PLUMB_LLM_TIMEOUT must be a number of seconds"))
+    }
+
     @Test func editToAnotherFileLeavesTheOriginal() async throws {
         let file = try Self.canvasFile()
         let before = try Data(contentsOf: file)
