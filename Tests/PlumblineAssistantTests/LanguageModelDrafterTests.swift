@@ -63,6 +63,8 @@ struct LanguageModelDrafterTests {
         #expect(requests[0].responseFormat == "json_object")
         let messages = requests[0].messageContents
         #expect(messages.first?.contains("format v1, as JSON") == true)
+        #expect(messages.first?.contains("- ai.role: none, collects, forecasts, optimizes, decides") == true)
+        #expect(messages.first?.contains("An example of the shape") == true)
         #expect(messages.last?.contains("A support desk paid on handle time") == true)
     }
 
@@ -225,6 +227,8 @@ struct LanguageModelDrafterTests {
         #expect(requests[0].messageContents.last?.contains("Shorten the KPI name") == true)
         #expect(requests[0].messageContents.last?.contains("\"First-contact resolution\"") == true)
         #expect(requests[1].messageContents.last?.contains("id must stay 'desk'") == true)
+        // The canvas goes once, in the request; the system message carries no second copy.
+        #expect(requests[0].messageContents.first?.contains("First-contact resolution") == false)
     }
 
     // MARK: - Configuration

@@ -5,8 +5,9 @@ import PlumblineCore
 enum CanvasPrompt {
     // MARK: - System
 
-    /// The system message for a canvas of `kind`, with `example` (format v1 JSON) to copy the shape of.
-    static func system(kind: CanvasKind, example: String) -> String {
+    /// The system message for a canvas of `kind`, with `example` (format v1 JSON) to copy the
+    /// shape of; an edit has none, since the canvas it sends is example enough.
+    static func system(kind: CanvasKind, example: String?) -> String {
         """
         You write canvases for Plumbline, a tool that checks whether an organisation's KPIs serve its \
         strategy and whether accountability is clear. Your reply is always exactly one JSON object: a \
@@ -39,10 +40,7 @@ enum CanvasPrompt {
 
         Allowed values:
         \(enumerations)
-
-        An example of the shape (replace its content entirely):
-        \(example)
-        """
+        """ + (example.map { "\n\nAn example of the shape (replace its content entirely):\n\($0)" } ?? "")
     }
 
     /// Every enumeration of the format with its values, from the model types themselves.

@@ -61,7 +61,7 @@ public struct LanguageModelDrafter: CanvasDrafting {
         let original = canvas
         return try await conversation.canvas(
             [
-                ChatMessage(.system, CanvasPrompt.system(kind: canvas.kind, example: json)),
+                ChatMessage(.system, CanvasPrompt.system(kind: canvas.kind, example: nil)),
                 ChatMessage(.user, CanvasPrompt.edit(json, instruction: instruction)),
             ],
             check: { revised in
