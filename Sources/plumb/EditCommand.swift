@@ -12,7 +12,8 @@ struct EditCommand: AsyncParsableCommand {
         discussion: """
             The model (PLUMB_LLM_URL, PLUMB_LLM_MODEL, optionally PLUMB_LLM_API_KEY and \
             PLUMB_LLM_TIMEOUT) returns the revised canvas, which must be valid format v1 (its problems \
-            go back to it up to three times). plumb shows every change by entity and field, and the \
+            go back to it up to three times, as do errors of the validation rules that the change \
+            introduces, such as pay left on a retired KPI). plumb shows every change by entity and field, and the \
             findings the change resolves and adds, then asks before writing. Without a terminal to \
             ask on, nothing is written unless --yes is given. YAML comments are not kept.
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlumblineAssistant
+import PlumblineCore
 
 /// The language-model settings of the environment, read here and handed to the library as a
 /// configuration value:
@@ -41,7 +42,8 @@ enum LanguageModelEnvironment {
     static func withDrafter<Value: Sendable>(_ body: (LanguageModelDrafter) async throws -> Value) async throws -> Value
     {
         do {
-            return try await LanguageModelDrafter.withDrafter(try configuration(), body)
+            let diagnosis = DiagnosisEngine(knowledge: try KnowledgeBase.bundled())
+            return try await LanguageModelDrafter.withDrafter(try configuration(), diagnosis: diagnosis, body)
         } catch let error as LanguageModelError {
             Console.error("error: \(error)")
             if case .notConfigured = error {

@@ -231,6 +231,60 @@ struct LanguageModelDrafterTests {
         #expect(requests[0].messageContents.first?.contains("First-contact resolution") == false)
     }
 
+    // MARK: - The diagnosis in repair rounds
+
+    /// The valid canvas with a bonus on its KPI.
+    static let paidCanvas = validCanvas.replacingOccurrences(
+        of: "\"accountable\": \"support\"}]}",
+        with: """
+            "accountable": "support"}],
+             "incentives": [{"id": "bonus", "for": "support", "kind": "reward", "tied_to": ["fcr"]}]}
+            """)
+
+    /// `paidCanvas` with its KPI retired and the bonus left on it (VAL-02).
+    static let retiredButPaid = paidCanvas.replacingOccurrences(
+        of: "\"accountable\": \"support\"}", with: "\"accountable\": \"support\", \"status\": \"retired\"}")
+
+    /// `retiredButPaid` with a new KPI that the bonus moves to.
+    static let retiredAndMoved =
+        retiredButPaid
+        .replacingOccurrences(
+            of: "\"status\": \"retired\"}",
+            with: """
+                "status": "retired"},
+                          {"id": "csat", "name": "Customer satisfaction", "direction": "increase",
+                           "serves": ["loyal"], "accountable": "support"}
+                """
+        )
+        .replacingOccurrences(of: "\"tied_to\": [\"fcr\"]", with: "\"tied_to\": [\"csat\"]")
+
+    static func revise(_ replies: [ScriptedReply]) async throws -> (Canvas, [RecordedRequest]) {
+        let original = try CanvasReader().read(text: paidCanvas, file: "desk.json").canvas
+        let diagnosis = DiagnosisEngine(knowledge: try KnowledgeBase.bundled())
+        return try await ScriptedChatServer.run(replies) { url, script in
+            let revised = try await LanguageModelDrafter.withDrafter(configuration(url), diagnosis: diagnosis) {
+                try await $0.revise(original, instruction: "Retire first-contact resolution")
+            }
+            return (revised, await script.requests)
+        }
+    }
+
+    @Test("A revision that leaves pay on a retired KPI goes back with the VAL-02 error")
+    func validationFindingRepaired() async throws {
+        let (revised, requests) = try await Self.revise([.message(Self.retiredButPaid), .message(Self.retiredAndMoved)])
+        #expect(requests.count == 2)
+        #expect(requests[1].messageContents.last?.contains("VAL-02:") == true)
+        #expect(revised.incentives[0].tiedTo == ["csat"])
+    }
+
+    @Test("A validation finding the model never fixes does not make its valid canvas unusable")
+    func validationFindingNotFixed() async throws {
+        let (revised, requests) = try await Self.revise(Array(repeating: .message(Self.retiredButPaid), count: 4))
+        #expect(requests.count == 4)
+        #expect(revised.kpis[0].status == .retired)
+        #expect(revised.incentives[0].tiedTo == ["fcr"])
+    }
+
     // MARK: - Configuration
 
     @Test("The API key never appears in descriptions, debug output or mirrors")

@@ -9,24 +9,35 @@ struct CanvasConversation: Sendable {
     /// The name replies are read under, so problems read `reply.json:3:14: …`.
     static let replyFile = "reply.json"
 
-    /// The first reply that reads as a canvas and passes `check` (which returns problems, empty
-    /// when the canvas is acceptable).
+    /// The first reply that reads as a canvas and passes `check`, which returns the problems that
+    /// make a canvas unusable (empty when it is acceptable).
+    ///
+    /// `advise` returns problems worth a repair round that do not make the canvas unusable (findings
+    /// of the diagnosis, say): they are sent back while rounds remain, and when the rounds run out
+    /// the last acceptable canvas is returned rather than an error.
     func canvas(
-        _ messages: [ChatMessage], check: @Sendable (Canvas) -> [String] = { _ in [] }
+        _ messages: [ChatMessage], check: @Sendable (Canvas) -> [String] = { _ in [] },
+        advise: @Sendable (Canvas) -> [String] = { _ in [] }
     ) async throws -> Canvas {
         var messages = messages
+        var acceptable: Canvas?
         var round = 0
         while true {
             let reply = try await endpoint.complete(messages)
-            let problems: [String]
+            var problems: [String]
             switch Self.read(reply) {
             case .success(let canvas):
                 problems = check(canvas)
-                if problems.isEmpty { return canvas }
+                if problems.isEmpty {
+                    acceptable = canvas
+                    problems = advise(canvas)
+                    if problems.isEmpty { return canvas }
+                }
             case .failure(let issues):
                 problems = issues.issues.map(\.description)
             }
             guard round < repairRounds else {
+                if let acceptable { return acceptable }
                 throw LanguageModelError.invalidCanvas(repairRounds: repairRounds, problems: problems)
             }
             round += 1

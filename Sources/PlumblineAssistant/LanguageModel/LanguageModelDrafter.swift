@@ -5,12 +5,21 @@ import PlumblineCore
 /// format v1 JSON before it is used; invalid replies go back to the model with their problems.
 public struct LanguageModelDrafter: CanvasDrafting {
     public let configuration: LanguageModelConfiguration
+    /// When present, errors of its validation rules that a reply introduces are sent back too.
+    public let diagnosis: DiagnosisEngine?
     private let conversation: CanvasConversation
 
-    /// - Parameter httpClient: a client the caller owns and shuts down; one configured with
-    ///   `configuration.httpClientConfiguration` reports a down endpoint at once.
-    public init(configuration: LanguageModelConfiguration, httpClient: HTTPClient) {
+    /// - Parameters:
+    ///   - httpClient: a client the caller owns and shuts down; one configured with
+    ///     `configuration.httpClientConfiguration` reports a down endpoint at once.
+    ///   - diagnosis: checks a valid reply further: errors of the validation rules (VAL-…) it
+    ///     introduces, such as pay left on a retired KPI, go back for repair while rounds remain,
+    ///     without making the reply unusable.
+    public init(
+        configuration: LanguageModelConfiguration, httpClient: HTTPClient, diagnosis: DiagnosisEngine? = nil
+    ) {
         self.configuration = configuration
+        self.diagnosis = diagnosis
         conversation = CanvasConversation(
             endpoint: ChatEndpoint(configuration: configuration, httpClient: httpClient),
             repairRounds: configuration.repairRounds)
@@ -18,13 +27,14 @@ public struct LanguageModelDrafter: CanvasDrafting {
 
     /// Runs `body` with a drafter on an HTTP client of its own, shut down afterwards.
     public static func withDrafter<Value: Sendable>(
-        _ configuration: LanguageModelConfiguration,
+        _ configuration: LanguageModelConfiguration, diagnosis: DiagnosisEngine? = nil,
         _ body: (LanguageModelDrafter) async throws -> Value
     ) async throws -> Value {
         let client = HTTPClient(configuration: configuration.httpClientConfiguration)
         let result: Result<Value, any Error>
         do {
-            result = .success(try await body(LanguageModelDrafter(configuration: configuration, httpClient: client)))
+            let drafter = LanguageModelDrafter(configuration: configuration, httpClient: client, diagnosis: diagnosis)
+            result = .success(try await body(drafter))
         } catch {
             result = .failure(error)
         }
@@ -45,7 +55,8 @@ public struct LanguageModelDrafter: CanvasDrafting {
                 ChatMessage(.system, CanvasPrompt.system(kind: kind, example: example)),
                 ChatMessage(.user, CanvasPrompt.draft(request.description, kind: kind)),
             ],
-            check: { Self.kindProblems($0, expected: kind) })
+            check: { Self.kindProblems($0, expected: kind) },
+            advise: { [diagnosis] in Self.introducedValidationErrors($0, since: nil, diagnosis: diagnosis) })
         canvas.context["drafted-by"] = "plumb generate --llm (\(configuration.model))"
         return Draft(
             canvas: canvas, reading: DescriptionReading(text: request.description),
@@ -70,7 +81,8 @@ public struct LanguageModelDrafter: CanvasDrafting {
                     problems.append("id must stay \(original.id.map { "'\($0)'" } ?? "absent"), as in the canvas given")
                 }
                 return problems
-            })
+            },
+            advise: { [diagnosis] in Self.introducedValidationErrors($0, since: original, diagnosis: diagnosis) })
     }
 
     // MARK: - Checks beyond the format
@@ -78,6 +90,23 @@ public struct LanguageModelDrafter: CanvasDrafting {
     private static func kindProblems(_ canvas: Canvas, expected: CanvasKind) -> [String] {
         guard canvas.kind != expected else { return [] }
         return ["kind must be '\(expected.rawValue)', not '\(canvas.kind.rawValue)'"]
+    }
+
+    /// Errors of the validation rules that `canvas` has and `original` had not, with their fixes.
+    private static func introducedValidationErrors(
+        _ canvas: Canvas, since original: Canvas?, diagnosis: DiagnosisEngine?
+    ) -> [String] {
+        guard let diagnosis else { return [] }
+        let validationRules = Set(diagnosis.rules.map(\.metadata).filter { $0.category == .validation }.map(\.id))
+        func errors(_ canvas: Canvas) -> [Finding] {
+            diagnosis.diagnose(CanvasDocument(canvas: canvas)).activeFindings.filter {
+                $0.severity == .error && validationRules.contains($0.rule)
+            }
+        }
+        let known = Set(original.map { errors($0).map(\.fingerprint) } ?? [])
+        return errors(canvas).filter { !known.contains($0.fingerprint) }.map {
+            "\($0.rule): \($0.message). Fix: \($0.fix.text)"
+        }
     }
 
     /// The starter canvas of `kind` as JSON: a valid example of the shape.
