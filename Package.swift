@@ -15,6 +15,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(
+            url: "https://github.com/hummingbird-project/hummingbird.git",
+            from: "2.28.1",
+            traits: ["FullFoundation"]
+        ),
     ],
     targets: [
         .target(
@@ -28,7 +36,12 @@ let package = Package(
         .target(name: "PlumblineRender", dependencies: ["PlumblineCore"]),
         .target(
             name: "PlumblineAssistant",
-            dependencies: ["PlumblineCore", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "PlumblineCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             resources: [.copy("Resources/archetypes")]
         ),
         .executableTarget(
@@ -53,14 +66,24 @@ let package = Package(
             name: "PlumblineRenderTests",
             dependencies: ["PlumblineCore", "PlumblineRender"]
         ),
+        // The scripted OpenAI-compatible server the provider and CLI tests run against.
+        .target(
+            name: "ChatCompletionsTestServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/ChatCompletionsTestServer"
+        ),
         .testTarget(
             name: "PlumblineAssistantTests",
-            dependencies: ["PlumblineCore", "PlumblineAssistant"],
+            dependencies: ["PlumblineCore", "PlumblineAssistant", "ChatCompletionsTestServer"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "PlumbCLITests",
-            dependencies: ["PlumblineCore", "PlumblineRender", "plumb"]
+            dependencies: ["PlumblineCore", "PlumblineRender", "plumb", "ChatCompletionsTestServer"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -15,7 +15,8 @@ struct Plumb: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, ValidateCommand.self, CheckCommand.self, RenderCommand.self, ReportCommand.self,
-            GenerateCommand.self, SuggestCommand.self, RulesCommand.self, ExplainCommand.self, ConvertCommand.self,
+            GenerateCommand.self, SuggestCommand.self, EditCommand.self, RulesCommand.self, ExplainCommand.self,
+            ConvertCommand.self,
             FormatCommand.self,
             BenchCommand.self,
         ]

@@ -22,7 +22,7 @@ import Testing
     }
 
     static func plumb(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, input: Pipe? = nil
     ) throws
         -> Run
     {
@@ -34,7 +34,9 @@ import Testing
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        if let input { process.standardInput = input }
         try process.run()
+        try input?.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
