@@ -28,7 +28,7 @@ struct PeriodTextCache: Sendable {
     private static func locate(_ text: UnsafeBufferPointer<UInt8>) -> (SIMD2<UInt64>, Int)? {
         guard !text.isEmpty, text.count <= 16 else { return nil }
         var key = SIMD2<UInt64>.zero
-        for (i, byte) in text.enumerated() { key[i >> 3] |= UInt64(byte) << UInt64((i & 7) * 8) }
+        withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(text)) }
         let mixed = (key[0] &* 0x9E37_79B9_7F4A_7C15) ^ (key[1] &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(text.count)
         return (key, Int(truncatingIfNeeded: mixed >> UInt64(64 - bits)))
     }
