@@ -15,31 +15,34 @@ public struct KPIDataSet: Sendable {
         for k in canvas.kpis { frequencies[k.id] = k.frequency }
         let kpiFrequency = frequencies
         let series = values.series.values.sorted { $0.kpi < $1.kpi }
-        // Aligning and the O(n²) trend tests dominate: spread them over the cores.
-        let results = UnsafeResults<(AlignedSeries, Trend.MannKendall)?>(count: series.count)
+        // Aligning, the O(n²) trend tests and the scan for the latest period dominate: spread
+        // them over the cores.
+        typealias Prepared = (aligned: AlignedSeries?, trend: Trend.MannKendall?, latest: [Period.Granularity: Int])
+        let results = UnsafeResults<Prepared>(count: series.count)
         DispatchQueue.concurrentPerform(iterations: series.count) { i in
-            let a = AlignedSeries(series[i], frequency: kpiFrequency[series[i].kpi] ?? nil)
-            results.set(i, a.map { ($0, Trend.mannKendall($0.values)) })
+            let s = series[i]
+            let a = AlignedSeries(s, frequency: kpiFrequency[s.kpi] ?? nil)
+            var latest: [Period.Granularity: Int] = [:]
+            for p in s.points.lazy.map(\.period) {
+                latest[p.granularity] = max(latest[p.granularity] ?? Int.min, p.ordinal)
+            }
+            for p in s.missingPeriods { latest[p.granularity] = max(latest[p.granularity] ?? Int.min, p.ordinal) }
+            results.set(i, (a, a.map { Trend.mannKendall($0.values) }, latest))
         }
         var aligned: [KPIID: AlignedSeries] = [:]
         var trends: [KPIID: Trend.MannKendall] = [:]
+        var latest: [Period.Granularity: Int] = [:]
         aligned.reserveCapacity(series.count)
         trends.reserveCapacity(series.count)
         for i in series.indices {
-            guard let (a, trend) = results.get(i) else { continue }
+            let prepared = results.get(i)
+            for (g, o) in prepared.latest { latest[g] = max(latest[g] ?? Int.min, o) }
+            guard let a = prepared.aligned, let trend = prepared.trend else { continue }
             aligned[a.kpi] = a
             trends[a.kpi] = trend
         }
         self.aligned = aligned
         self.trends = trends
-
-        var latest: [Period.Granularity: Int] = [:]
-        for s in series {
-            for p in s.points.lazy.map(\.period) {
-                latest[p.granularity] = max(latest[p.granularity] ?? Int.min, p.ordinal)
-            }
-            for p in s.missingPeriods { latest[p.granularity] = max(latest[p.granularity] ?? Int.min, p.ordinal) }
-        }
         self.latestOrdinal = latest
     }
 

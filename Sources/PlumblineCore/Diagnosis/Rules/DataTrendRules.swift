@@ -294,6 +294,7 @@ public struct HiddenTradeOffRule: Rule {
         // never copying a KPI or a series (100,000 pairs in a large organisation).
         var number: [KPIID: Int] = [:]
         var members: [PairMember] = []
+        var spans: [PairMember.Span] = []  // apart, so the pair loop retains nothing
         // Each series is oriented, prewhitened and standardised once; pairs on the same gap-free
         // span (the usual case) then cost one dot product. Pairs on different spans prewhiten
         // their overlap.
@@ -318,6 +319,7 @@ public struct HiddenTradeOffRule: Rule {
                 number[kpi.id] = members.count
                 numbers.append(members.count)
                 members.append(PairMember(kpi: kpi, series: series, sign: sign))
+                spans.append(members[members.count - 1].span)
                 prepared.append(nil)
             }
             guard numbers.count > 1 else { continue }
@@ -327,7 +329,7 @@ public struct HiddenTradeOffRule: Rule {
                     let key = min(ma, mb) << 32 | max(ma, mb)
                     guard seenPairs.insert(key).inserted else { continue }
                     let c: Correlation.Result
-                    if members[ma].sharesGapFreeSpan(with: members[mb], minimum: minimum) {
+                    if spans[ma].gapFree, spans[ma] == spans[mb], spans[ma].count >= minimum {
                         guard let x = standardised(ma), let y = standardised(mb) else { continue }
                         let r = Correlation.dot(x, y)
                         guard r < 0 else { continue }
@@ -402,10 +404,15 @@ private struct PairMember {
         self.gapFree = series.observed == series.values.count
     }
 
-    /// Whether both series are gap-free on the very same periods, long enough to test.
-    func sharesGapFreeSpan(with other: PairMember, minimum: Int) -> Bool {
-        gapFree && other.gapFree && series.granularity == other.series.granularity
-            && series.firstOrdinal == other.series.firstOrdinal && series.values.count == other.series.values.count
-            && series.values.count >= minimum
+    /// Where a series lies: pairs on the same gap-free span correlate by one dot product.
+    struct Span: Equatable {
+        var gapFree: Bool
+        var granularity: Period.Granularity
+        var first: Int
+        var count: Int
+    }
+
+    var span: Span {
+        Span(gapFree: gapFree, granularity: series.granularity, first: series.firstOrdinal, count: series.values.count)
     }
 }
