@@ -55,11 +55,17 @@ public struct DiagnosisEngine: Sendable {
             if setting?.enabled == false { continue }
             active.append((rule, setting))
         }
-        // Rules are independent pure functions of the analysis: run them on every core.
+        // Rules are independent pure functions of the analysis: run them on every core. The data
+        // rules, which take longest, start first (the last of them first), so no core is left
+        // with a long rule at the end while the others idle.
         let jobs = active
+        let schedule =
+            active.indices.filter { active[$0].rule.metadata.category == .data }.reversed()
+            + active.indices.filter { active[$0].rule.metadata.category != .data }
         let results = UnsafeResults<[Finding]>(count: active.count)
         let tally = TestTally()
-        DispatchQueue.concurrentPerform(iterations: active.count) { i in
+        DispatchQueue.concurrentPerform(iterations: active.count) { k in
+            let i = schedule[k]
             let (rule, setting) = jobs[i]
             let context = RuleContext(analysis: analysis, rule: rule.metadata, setting: setting, tally: tally)
             var produced = rule.findings(in: context)
