@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "PlumblineCore", targets: ["PlumblineCore"]),
         .library(name: "PlumblineRender", targets: ["PlumblineRender"]),
         .library(name: "PlumblineAssistant", targets: ["PlumblineAssistant"]),
+        .library(name: "PlumblineStore", targets: ["PlumblineStore"]),
         .executable(name: "plumb", targets: ["plumb"]),
     ],
     dependencies: [
@@ -31,6 +32,7 @@ let package = Package(
             dependencies: ["PlumblineCore", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/archetypes")]
         ),
+        .target(name: "PlumblineStore", dependencies: ["PlumblineCore"]),
         .executableTarget(
             name: "plumb",
             dependencies: [
