@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "PlumblineRender", targets: ["PlumblineRender"]),
         .library(name: "PlumblineAssistant", targets: ["PlumblineAssistant"]),
         .library(name: "PlumblineStore", targets: ["PlumblineStore"]),
+        .library(name: "PlumblineServer", targets: ["PlumblineServer"]),
         .executable(name: "plumb", targets: ["plumb"]),
     ],
     dependencies: [
@@ -16,6 +17,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
+        .package(
+            url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]
+        ),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -33,12 +43,32 @@ let package = Package(
             resources: [.copy("Resources/archetypes")]
         ),
         .target(name: "PlumblineStore", dependencies: ["PlumblineCore"]),
+        .target(
+            name: "PlumblineServer",
+            dependencies: [
+                "PlumblineCore",
+                "PlumblineRender",
+                "PlumblineStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")]
+        ),
         .executableTarget(
             name: "plumb",
             dependencies: [
                 "PlumblineCore",
                 "PlumblineRender",
                 "PlumblineAssistant",
+                "PlumblineServer",
+                "PlumblineStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +89,17 @@ let package = Package(
             name: "PlumblineAssistantTests",
             dependencies: ["PlumblineCore", "PlumblineAssistant"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PlumblineServerTests",
+            dependencies: [
+                "PlumblineCore",
+                "PlumblineServer",
+                "PlumblineStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(
             name: "PlumbCLITests",

@@ -1,0 +1,216 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PlumblineStore
+import Testing
+
+@testable import PlumblineServer
+
+/// Every route × every role, a member of another workspace, anonymous and a share link:
+/// allowed or denied, from one table. A route missing from the table fails the coverage test.
+@Suite struct AuthorizationMatrixTests {
+    /// What a route needs.
+    enum Needs: Sendable {
+        /// A signed-in user, any (their own tokens, workspaces).
+        case signedIn
+        /// A role in the route's workspace allowing this.
+        case permission(Permission)
+    }
+
+    struct Route: Sendable, CustomTestStringConvertible {
+        var method: HTTPRequest.Method
+        /// The router's template, `{name}` for parameters.
+        var template: String
+        var needs: Needs
+        var shareable = false
+        var body: String? = nil
+        /// Done through the store before the request (e.g. trash the canvas to restore it); returns
+        /// more `{name}` substitutions for the template.
+        var prepare: (@Sendable (any CanvasStore, World, World.Actor) async throws -> [String: String])? = nil
+
+        var testDescription: String { "\(method) \(template)" }
+    }
+
+    static let saveBody = #"{"baseVersion": 1, "document": "version: 1\nkind: kpi-misalignment\ntitle: Saved\n"}"#
+
+    static let routes: [Route] = [
+        Route(method: .get, template: "/api/v1/session", needs: .signedIn),
+        Route(method: .delete, template: "/api/v1/session", needs: .signedIn),
+        Route(method: .get, template: "/api/v1/tokens", needs: .signedIn),
+        Route(method: .post, template: "/api/v1/tokens", needs: .signedIn, body: #"{"name": "ci"}"#),
+        Route(method: .delete, template: "/api/v1/tokens/{tokenID}", needs: .signedIn),
+        Route(method: .get, template: "/api/v1/workspaces", needs: .signedIn),
+        Route(method: .post, template: "/api/v1/workspaces", needs: .signedIn, body: #"{"name": "Mine"}"#),
+        Route(method: .get, template: "/api/v1/workspaces/{workspaceID}", needs: .permission(.read)),
+        Route(
+            method: .patch, template: "/api/v1/workspaces/{workspaceID}", needs: .permission(.administer),
+            body: #"{"name": "Renamed"}"#),
+        Route(method: .get, template: "/api/v1/workspaces/{workspaceID}/members", needs: .permission(.read)),
+        Route(
+            method: .post, template: "/api/v1/workspaces/{workspaceID}/members", needs: .permission(.administer),
+            body: #"{"email": "newcomer@example.com", "role": "viewer", "password": "a long enough secret"}"#),
+        Route(
+            method: .patch, template: "/api/v1/workspaces/{workspaceID}/members/{userID}",
+            needs: .permission(.administer), body: #"{"role": "reviewer"}"#),
+        Route(
+            method: .delete, template: "/api/v1/workspaces/{workspaceID}/members/{userID}",
+            needs: .permission(.administer)),
+        Route(method: .get, template: "/api/v1/workspaces/{workspaceID}/canvases", needs: .permission(.read)),
+        Route(
+            method: .post, template: "/api/v1/workspaces/{workspaceID}/canvases", needs: .permission(.edit),
+            body: #"{"title": "New one", "kind": "kpi-misalignment"}"#),
+        Route(
+            method: .post, template: "/api/v1/workspaces/{workspaceID}/canvases/import?syntax=yaml",
+            needs: .permission(.edit), body: World.canvasText),
+        Route(method: .get, template: "/api/v1/workspaces/{workspaceID}/trash", needs: .permission(.read)),
+        Route(method: .get, template: "/api/v1/canvases/{canvasID}", needs: .permission(.read), shareable: true),
+        Route(
+            method: .get, template: "/api/v1/canvases/{canvasID}/document", needs: .permission(.read),
+            shareable: true),
+        Route(method: .put, template: "/api/v1/canvases/{canvasID}", needs: .permission(.edit), body: saveBody),
+        Route(method: .delete, template: "/api/v1/canvases/{canvasID}", needs: .permission(.edit)),
+        Route(
+            method: .post, template: "/api/v1/canvases/{canvasID}/restore", needs: .permission(.edit),
+            prepare: { store, world, _ in
+                _ = try await store.trashCanvas(id: world.canvasID)
+                return [:]
+            }),
+        Route(
+            method: .get, template: "/api/v1/canvases/{canvasID}/versions", needs: .permission(.read),
+            shareable: true),
+        Route(
+            method: .get, template: "/api/v1/canvases/{canvasID}/versions/{version}", needs: .permission(.read),
+            shareable: true),
+        Route(
+            method: .post, template: "/api/v1/canvases/{canvasID}/versions/{version}/restore",
+            needs: .permission(.edit), body: "{}"),
+        Route(method: .get, template: "/api/v1/canvases/{canvasID}/share-links", needs: .permission(.administer)),
+        Route(method: .post, template: "/api/v1/canvases/{canvasID}/share-links", needs: .permission(.administer)),
+        Route(
+            method: .delete, template: "/api/v1/canvases/{canvasID}/share-links/{linkID}",
+            needs: .permission(.administer)),
+        Route(method: .get, template: "/api/v1/canvases/{canvasID}/comments", needs: .permission(.read)),
+        Route(
+            method: .post, template: "/api/v1/canvases/{canvasID}/comments", needs: .permission(.comment),
+            body: #"{"body": "Is this KPI gameable?", "entityID": "retain"}"#),
+        Route(
+            method: .patch, template: "/api/v1/canvases/{canvasID}/comments/{commentID}",
+            needs: .permission(.comment), body: #"{"body": "Edited"}"#, prepare: commentByActor),
+        Route(
+            method: .delete, template: "/api/v1/canvases/{canvasID}/comments/{commentID}",
+            needs: .permission(.comment), prepare: commentByActor),
+        Route(
+            method: .post, template: "/api/v1/canvases/{canvasID}/comments/{commentID}/resolve",
+            needs: .permission(.comment), prepare: commentByActor),
+        Route(
+            method: .post, template: "/api/v1/canvases/{canvasID}/comments/{commentID}/reopen",
+            needs: .permission(.comment), prepare: commentByActor),
+        Route(method: .get, template: "/api/v1/canvases/{canvasID}/reviews", needs: .permission(.read)),
+        Route(
+            method: .post, template: "/api/v1/canvases/{canvasID}/reviews", needs: .permission(.review),
+            prepare: { _, world, _ in ["{body}": world.users[.reviewer]!.id.uuidString] }),
+        Route(
+            method: .post, template: "/api/v1/canvases/{canvasID}/reviews/{reviewID}/approve",
+            needs: .permission(.review), body: "{}", prepare: reviewOfActor),
+        Route(
+            method: .post, template: "/api/v1/canvases/{canvasID}/reviews/{reviewID}/request-changes",
+            needs: .permission(.review), body: #"{"note": "Pair the KPI"}"#, prepare: reviewOfActor),
+        Route(method: .get, template: "/api/v1/canvases/{canvasID}/values", needs: .permission(.read)),
+        Route(
+            method: .post, template: "/api/v1/canvases/{canvasID}/values?name=churn.csv", needs: .permission(.edit),
+            body: World.csv),
+        Route(
+            method: .delete, template: "/api/v1/canvases/{canvasID}/values/{uploadID}", needs: .permission(.edit),
+            prepare: { store, world, _ in
+                let upload = try await store.addKPIUpload(
+                    NewKPIUpload(
+                        canvasID: world.canvasID, fileName: "churn.csv", csv: World.csv, rowCount: 2,
+                        uploadedBy: world.users[.owner]!.id))
+                return ["{uploadID}": upload.id.uuidString]
+            }),
+        Route(
+            method: .get, template: "/api/v1/canvases/{canvasID}/findings", needs: .permission(.read),
+            shareable: true),
+    ]
+
+    /// A comment written by the actor when they may comment (authors edit their own), else by the owner.
+    static let commentByActor: @Sendable (any CanvasStore, World, World.Actor) async throws -> [String: String] = {
+        store, world, actor in
+        let author = actor.role?.allows(.comment) == true ? world.users[actor]! : world.users[.owner]!
+        let comment = try await store.addComment(
+            NewComment(canvasID: world.canvasID, authorID: author.id, body: "Who owns this?"))
+        return ["{commentID}": comment.id.uuidString]
+    }
+
+    /// A pending review addressed to the actor when they may review, else to the owner.
+    static let reviewOfActor: @Sendable (any CanvasStore, World, World.Actor) async throws -> [String: String] = {
+        store, world, actor in
+        let reviewer = actor.role?.allows(.review) == true ? world.users[actor]! : world.users[.owner]!
+        let review = try await store.requestReview(
+            canvasID: world.canvasID, version: 1, requesterID: world.users[.owner]!.id, reviewerID: reviewer.id,
+            note: nil)
+        return ["{reviewID}": review.id.uuidString]
+    }
+
+    /// Routes anyone may call: probes, the API description, sign-in and first-owner setup.
+    static let publicRoutes: Set<String> = [
+        "GET /health", "GET /ready", "GET /api/openapi.yaml", "GET /setup", "POST /setup", "POST /api/v1/session",
+    ]
+
+    @Test func everyRouteIsInTheTable() async throws {
+        let store = try await makeStore(.sqlite)
+        defer { Task { try await store.close() } }
+        let router = try buildRouter(testConfiguration, store: store, schemaVersion: 1)
+        let served = Set(router.routes.map { "\($0.method) \($0.path)" })
+        let tabled = Set(Self.routes.map { "\($0.method) \($0.template.split(separator: "?")[0])" })
+        #expect(served.subtracting(Self.publicRoutes) == tabled)
+    }
+
+    @Test(arguments: StoreKind.available, routes)
+    func route(_ kind: StoreKind, _ route: Route) async throws {
+        try await withServer(kind) { store, client in
+            for actor in World.Actor.allCases {
+                let world = try await World.make(store)
+                let extra = try await route.prepare?(store, world, actor) ?? [:]
+                var path = path(route, world, actor)
+                var body = route.body
+                for (name, value) in extra {
+                    path = path.replacingOccurrences(of: name, with: value)
+                    if name == "{body}" { body = #"{"reviewerID": "\#(value)"}"# }
+                }
+                let response = try await world.send(client, as: actor, route.method, path, json: body)
+                let expected = Self.expected(route, actor)
+                #expect(
+                    expected.contains(response.status.code),
+                    "\(actor) \(route.method) \(route.template): \(response.status.code) \(response.text)")
+            }
+        }
+    }
+
+    /// The statuses that count as the right answer for `actor`.
+    static func expected(_ route: Route, _ actor: World.Actor) -> ClosedRange<Int> {
+        switch actor {
+        case .anonymous: return 401...401
+        case .shareLink: return route.shareable ? 200...299 : 403...403
+        case .outsider:
+            if case .signedIn = route.needs { return 200...299 }
+            return 404...404
+        case .owner, .editor, .reviewer, .viewer:
+            switch route.needs {
+            case .signedIn: return 200...299
+            case .permission(let permission): return actor.role!.allows(permission) ? 200...299 : 403...403
+            }
+        }
+    }
+
+    func path(_ route: Route, _ world: World, _ actor: World.Actor) -> String {
+        route.template
+            .replacingOccurrences(of: "{workspaceID}", with: world.workspaceID.uuidString)
+            .replacingOccurrences(of: "{canvasID}", with: world.canvasID.uuidString)
+            .replacingOccurrences(of: "{version}", with: "1")
+            .replacingOccurrences(of: "{userID}", with: world.users[.viewer]!.id.uuidString)
+            .replacingOccurrences(of: "{linkID}", with: world.shareLinkID.uuidString)
+            .replacingOccurrences(of: "{tokenID}", with: (world.tokenIDs[actor] ?? UUID()).uuidString)
+    }
+}
