@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -32,7 +35,15 @@ let package = Package(
             dependencies: ["PlumblineCore", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/archetypes")]
         ),
-        .target(name: "PlumblineStore", dependencies: ["PlumblineCore"]),
+        .target(
+            name: "PlumblineStore",
+            dependencies: [
+                "PlumblineCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "plumb",
             dependencies: [
@@ -59,6 +70,10 @@ let package = Package(
             name: "PlumblineAssistantTests",
             dependencies: ["PlumblineCore", "PlumblineAssistant"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PlumblineStoreTests",
+            dependencies: ["PlumblineCore", "PlumblineStore"]
         ),
         .testTarget(
             name: "PlumbCLITests",
