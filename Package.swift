@@ -22,6 +22,8 @@ let package = Package(
         ),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
@@ -42,7 +44,15 @@ let package = Package(
             dependencies: ["PlumblineCore", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/archetypes")]
         ),
-        .target(name: "PlumblineStore", dependencies: ["PlumblineCore"]),
+        .target(
+            name: "PlumblineStore",
+            dependencies: [
+                "PlumblineCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .target(
             name: "PlumblineServer",
             dependencies: [
@@ -89,6 +99,10 @@ let package = Package(
             name: "PlumblineAssistantTests",
             dependencies: ["PlumblineCore", "PlumblineAssistant"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PlumblineStoreTests",
+            dependencies: ["PlumblineCore", "PlumblineStore"]
         ),
         .testTarget(
             name: "PlumblineServerTests",

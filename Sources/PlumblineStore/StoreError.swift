@@ -11,7 +11,9 @@ public enum StoreError: Error, Hashable, Sendable {
     case conflict(String)
     /// A value is malformed or over its limit; see ``StoreLimits``.
     case invalid(String)
-    /// The database failed (unreachable, corrupt, out of space); the message is for logs.
+    /// The database failed (unreachable, corrupt, out of space). The message may quote the
+    /// database: log it, and show clients something general. Every other case's message is safe
+    /// to show.
     case unavailable(String)
 }
 

@@ -1,7 +1,8 @@
 /// Everything the server keeps, behind one protocol: accounts, workspaces, canvases with their
 /// history, collaboration records, KPI data and cached findings.
 ///
-/// Implementations: ``SQLiteCanvasStore`` (embedded, the default) and ``PostgresCanvasStore``.
+/// The implementation is ``SQLCanvasStore``, on SQLite (embedded, the default) or PostgreSQL;
+/// ``StoreLocation/open(logger:)`` opens one from a `--db` argument.
 /// Every write runs in one transaction and either happens whole or not at all; a failed write
 /// throws a ``StoreError``. Timestamps are the store's clock in UTC, to the millisecond.
 public protocol CanvasStore: UserRepository, SessionRepository, APITokenRepository, WorkspaceRepository,

@@ -26,12 +26,12 @@ public protocol CommentRepository: Sendable {
 
 /// Review requests and decisions.
 public protocol ReviewRepository: Sendable {
-    /// Asks `reviewerID` to review `version` of a canvas. The version must exist and the reviewer
-    /// must be a member of the canvas's workspace (`.conflict` otherwise).
+    /// Asks `reviewerID` to review `version` of a canvas, speaking for the canvas participant
+    /// `participantID` when given. The version must exist (`.notFound`) and the reviewer must be a
+    /// member of the canvas's workspace (`.conflict`).
     func requestReview(
-        canvasID: UUID, version: Int, requesterID: UUID, reviewerID: UUID, note: String?
-    )
-        async throws -> ReviewRequest
+        canvasID: UUID, version: Int, requesterID: UUID, reviewerID: UUID, note: String?, participantID: String?
+    ) async throws -> ReviewRequest
 
     func reviewRequest(id: UUID) async throws -> ReviewRequest?
 
@@ -44,6 +44,19 @@ public protocol ReviewRepository: Sendable {
     /// Records the decision (`.approved` or `.changesRequested`) on a pending request; deciding a
     /// decided request is a `.conflict`, deciding `.pending` is `.invalid`.
     func decideReview(id: UUID, status: ReviewStatus, note: String?) async throws -> ReviewRequest
+}
+
+extension ReviewRepository {
+    /// A review request that speaks for no particular participant.
+    public func requestReview(
+        canvasID: UUID, version: Int, requesterID: UUID, reviewerID: UUID, note: String?
+    )
+        async throws -> ReviewRequest
+    {
+        try await requestReview(
+            canvasID: canvasID, version: version, requesterID: requesterID, reviewerID: reviewerID, note: note,
+            participantID: nil)
+    }
 }
 
 /// Uploaded KPI values.

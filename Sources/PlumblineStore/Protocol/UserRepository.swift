@@ -13,16 +13,19 @@ public protocol UserRepository: Sendable {
     /// Changes the display name and/or the password hash (nil keeps a value).
     func updateUser(id: UUID, displayName: String?, passwordHash: String?) async throws -> User
 
-    /// Whether any account exists; the server offers setup only while there is none.
+    /// Whether any account exists.
     func hasUsers() async throws -> Bool
+
+    /// How many accounts exist.
+    func userCount() async throws -> Int
 
     /// Keeps the hash of the one-time setup token, replacing any earlier one.
     func saveSetupToken(hash: String, expiresAt: Date) async throws
 
-    /// In one transaction: checks the setup token (known, not expired) and that no user exists,
-    /// creates the first owner and, when `workspaceName` is given, a workspace they own, then
-    /// forgets the token. Throws `.notFound("setup token")` for an unknown or expired token and
-    /// `.conflict` when a user exists already.
+    /// In one transaction: claims the setup token (known, not expired, one use), creates the
+    /// owner and, when `workspaceName` is given, a workspace they own. Throws
+    /// `.notFound("setup token")` for an unknown, expired or used token and `.duplicate` when the
+    /// email is taken (the token then stays usable). The server decides when to issue a token.
     func redeemSetupToken(hash: String, owner: NewUser, workspaceName: String?) async throws -> FirstOwner
 }
 

@@ -11,6 +11,8 @@ public struct ReviewRequest: Hashable, Sendable, Identifiable {
     public var reviewerID: UUID
     /// The canvas format's own review status: pending, approved, changes-requested.
     public var status: ReviewStatus
+    /// The canvas participant the reviewer speaks for (the format's `reviews[].by`), if any.
+    public var participantID: String?
     /// What the requester asked.
     public var note: String?
     /// What the reviewer answered with the decision.
@@ -20,8 +22,10 @@ public struct ReviewRequest: Hashable, Sendable, Identifiable {
 
     public init(
         id: UUID, canvasID: UUID, version: Int, requesterID: UUID, reviewerID: UUID, status: ReviewStatus,
-        note: String?, decisionNote: String? = nil, createdAt: Date, decidedAt: Date? = nil
+        note: String?, decisionNote: String? = nil, createdAt: Date, decidedAt: Date? = nil,
+        participantID: String? = nil
     ) {
+        self.participantID = participantID
         self.id = id
         self.canvasID = canvasID
         self.version = version
