@@ -23,7 +23,7 @@ WRITERS = 4
 
 
 def document(title):
-    return f"version: 1\nkind: kpi-misalignment\ntitle: {title}\n"
+    return f"plumbline: 1\nkind: kpi-misalignment\ntitle: {title}\n"
 
 
 def main():

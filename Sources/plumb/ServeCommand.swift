@@ -55,7 +55,11 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await location.open(logger: logger)
         let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies)
         let seed = demo ? DemoSeed(directory: URL(fileURLWithPath: demoExamples)) : nil
-        let app = try await buildApplication(configuration, store: store, demo: seed, logger: logger)
+        let app = try await buildApplication(configuration, store: store, demo: seed, logger: logger) { text in
+            // Flushed at once: standard output is a pipe under scripts and supervisors, and the
+            // setup link must reach them while the server runs.
+            FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        }
         try await app.runService()
     }
 }

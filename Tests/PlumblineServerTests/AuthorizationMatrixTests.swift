@@ -32,7 +32,7 @@ import Testing
         var testDescription: String { "\(method) \(template)" }
     }
 
-    static let saveBody = #"{"baseVersion": 1, "document": "version: 1\nkind: kpi-misalignment\ntitle: Saved\n"}"#
+    static let saveBody = #"{"baseVersion": 1, "document": "plumbline: 1\nkind: kpi-misalignment\ntitle: Saved\n"}"#
 
     static let routes: [Route] = [
         Route(method: .get, template: "/api/v1/session", needs: .signedIn),
@@ -85,6 +85,9 @@ import Testing
         Route(
             method: .post, template: "/api/v1/canvases/{canvasID}/versions/{version}/restore",
             needs: .permission(.edit), body: "{}"),
+        Route(
+            method: .get, template: "/api/v1/canvases/{canvasID}/diff?from=1&to=1", needs: .permission(.read),
+            shareable: true),
         Route(method: .get, template: "/api/v1/canvases/{canvasID}/share-links", needs: .permission(.administer)),
         Route(method: .post, template: "/api/v1/canvases/{canvasID}/share-links", needs: .permission(.administer)),
         Route(
@@ -160,8 +163,8 @@ import Testing
 
     @Test func everyRouteIsInTheTable() async throws {
         let store = try await makeStore(.sqlite)
-        defer { Task { try await store.close() } }
         let router = try buildRouter(testConfiguration, store: store, schemaVersion: 1)
+        try await discard(store)
         let served = Set(router.routes.map { "\($0.method) \($0.path)" })
         let tabled = Set(Self.routes.map { "\($0.method) \($0.template.split(separator: "?")[0])" })
         #expect(served.subtracting(Self.publicRoutes) == tabled)

@@ -10,7 +10,7 @@ import Testing
 /// Canvases through the API: create, import, save with a base version, history, trash.
 @Suite struct CanvasTests {
     static func document(title: String) -> String {
-        "version: 1\nkind: kpi-misalignment\ntitle: \(title)\n"
+        "plumbline: 1\nkind: kpi-misalignment\ntitle: \(title)\n"
     }
 
     @Test(arguments: StoreKind.available)
@@ -49,6 +49,18 @@ import Testing
             let versions = try await client.send(.get, "/api/v1/canvases/\(id)/versions", token: editor)
             let items = try #require(try versions.json["items"] as? [[String: Any]])
             #expect(items.compactMap { $0["number"] as? Int }.sorted() == [1, 2])
+
+            let diff = try await client.send(.get, "/api/v1/canvases/\(id)/diff?from=1&to=2", token: editor)
+            #expect(diff.status == .ok, "\(diff.text)")
+            let changes = try #require(try diff.json["changes"] as? [[String: Any]])
+            let title = try #require(changes.first { $0["section"] as? String == "title" })
+            #expect(title["change"] as? String == "changed")
+            #expect(title["before"] as? String == "Quarterly")
+            #expect(title["after"] as? String == "Quarterly v2")
+            let noChange = try await client.send(.get, "/api/v1/canvases/\(id)/diff?from=2&to=2", token: editor)
+            #expect((try noChange.json["changes"] as? [Any])?.isEmpty == true)
+            let badDiff = try await client.send(.get, "/api/v1/canvases/\(id)/diff?from=0", token: editor)
+            #expect(badDiff.status == .badRequest)
 
             let first = try await client.send(.get, "/api/v1/canvases/\(id)/versions/1", token: editor)
             #expect((try first.json["document"] as? String)?.contains("Quarterly") == true)
@@ -90,7 +102,7 @@ import Testing
     func importKeepsTheDocumentAsGiven(_ kind: StoreKind) async throws {
         try await withServer(kind) { store, client in
             let world = try await World.make(store)
-            let json = #"{"version": 1, "kind": "kpi-misalignment", "title": "From JSON"}"#
+            let json = #"{"plumbline": 1, "kind": "kpi-misalignment", "title": "From JSON"}"#
             let response = try await client.execute(
                 uri: "/api/v1/workspaces/\(world.workspaceID)/canvases/import?name=plan.json", method: .post,
                 headers: [.authorization: "Bearer \(world.tokens[.owner]!)", .contentType: "application/json"],
@@ -106,7 +118,8 @@ import Testing
     func invalidCanvasesGetTheFormatsIssues(_ kind: StoreKind) async throws {
         try await withServer(kind) { store, client in
             let world = try await World.make(store)
-            let broken = "version: 1\nkind: kpi-misalignment\ntitle: Broken\nobjectives:\n  - id: Bad Id\n    name: x\n"
+            let broken =
+                "plumbline: 1\nkind: kpi-misalignment\ntitle: Broken\nobjectives:\n  - id: Bad Id\n    name: x\n"
             let response = try await client.execute(
                 uri: "/api/v1/workspaces/\(world.workspaceID)/canvases/import?name=broken.yaml", method: .post,
                 headers: [.authorization: "Bearer \(world.tokens[.owner]!)"], body: ByteBuffer(string: broken))
@@ -120,7 +133,7 @@ import Testing
             #expect((issue["path"] as? String)?.hasPrefix("objectives[0]") == true)
             #expect(issue["message"] as? String != nil)
 
-            let save = try jsonText(["baseVersion": 1, "document": "version: 1\nkind: nope\n"])
+            let save = try jsonText(["baseVersion": 1, "document": "plumbline: 1\nkind: nope\n"])
             let refused = try await client.send(
                 .put, "/api/v1/canvases/\(world.canvasID)", token: world.tokens[.owner], json: save)
             #expect(refused.status == .unprocessableContent)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import PlumblineCore
 import PlumblineStore
 import Testing
 
@@ -45,6 +46,36 @@ import Testing
             #expect(badParent.status == .unprocessableContent)
             let empty = try await client.send(.post, path, token: editor, json: #"{"body": "   "}"#)
             #expect(empty.status == .badRequest)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aDecisionIsRecordedInTheCanvasReviews(_ kind: StoreKind) async throws {
+        try await withServer(kind) { store, client in
+            let world = try await World.make(store)
+            let path = "/api/v1/canvases/\(world.canvasID)/reviews"
+            let unknown = try await client.send(
+                .post, path, token: world.tokens[.editor],
+                json: try jsonText(["reviewerID": world.users[.reviewer]!.id.uuidString, "participantID": "ceo"]))
+            #expect(unknown.status == .unprocessableContent)
+            #expect(unknown.errorCode == "unknown-participant")
+            let asked = try await client.send(
+                .post, path, token: world.tokens[.editor],
+                json: try jsonText(["reviewerID": world.users[.reviewer]!.id.uuidString, "participantID": "cfo"]))
+            #expect(asked.status == .created, "\(asked.text)")
+            let id = try #require(try asked.json["id"] as? String)
+            let approved = try await client.send(
+                .post, "\(path)/\(id)/approve", token: world.tokens[.reviewer], json: #"{"note": "Fine by finance"}"#)
+            #expect(approved.status == .ok, "\(approved.text)")
+            #expect(try approved.json["recordedInVersion"] as? Int == 2)
+
+            let version = try #require(try await store.version(canvasID: world.canvasID, number: 2))
+            #expect(version.authorID == world.users[.reviewer]!.id)
+            let document = try CanvasReader().read(text: version.document)
+            let review = try #require(document.canvas.reviews.first)
+            #expect(review.by.rawValue == "cfo")
+            #expect(review.status == .approved)
+            #expect(review.note == "Fine by finance")
         }
     }
 

@@ -16,7 +16,9 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
-    static let postgresURL = ProcessInfo.processInfo.environment["PLUMB_TEST_POSTGRES_URL"]
+    static let postgresURL = ProcessInfo.processInfo.environment["PLUMB_TEST_POSTGRES_URL"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
 
     /// The kinds that can run here.
     static var available: [StoreKind] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
@@ -26,21 +28,27 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
 func makeStore(_ kind: StoreKind) async throws -> any CanvasStore {
     var logger = Logger(label: "test")
     logger.logLevel = .warning
-    let location: StoreLocation
+    let store: SQLCanvasStore
     switch kind {
     case .sqlite:
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "plumb-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        location = .sqlite(path: directory.appendingPathComponent("test.sqlite").path)
+        store = try await SQLCanvasStore.openSQLite(
+            path: directory.appendingPathComponent("test.sqlite").path, logger: logger)
     case .postgres:
         let url = try #require(StoreKind.postgresURL, "PLUMB_TEST_POSTGRES_URL is not set")
-        location = .postgres(url: url)
-        return try await location.open(logger: logger, schema: "server_\(UUID().uuidString.prefix(8).lowercased())")
+        let tag = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        store = try await SQLCanvasStore.connectPostgres(url: url, schema: "plumb_server_\(tag)", logger: logger)
     }
-    let store = try await location.open(logger: logger)
     _ = try await store.migrate()
     return store
+}
+
+/// Closes a store from `makeStore`, dropping a PostgreSQL test schema.
+func discard(_ store: any CanvasStore) async throws {
+    if let store = store as? SQLCanvasStore, store.kind == .postgres { try await store.dropSchema() }
+    try await store.close()
 }
 
 /// Configuration for tests: cheap bcrypt, otherwise what a server uses.
@@ -56,9 +64,9 @@ func withServer(
     let app = Application(router: router)
     do {
         try await app.test(.router) { client in try await body(store, client) }
-        try await store.close()
+        try await discard(store)
     } catch {
-        try? await store.close()
+        try? await discard(store)
         throw error
     }
 }

@@ -36,16 +36,21 @@ struct World: Sendable {
 
     /// The canvas every world starts with.
     static let canvasText = """
-        version: 1
+        plumbline: 1
         kind: kpi-misalignment
         title: Growth vs retention
         objectives:
           - id: retain
             statement: Keep customers
+        participants:
+          - id: cfo
+            name: Chief financial officer
+            type: individual
         kpis:
           - id: churn
             name: Monthly churn
             serves: [retain]
+            accountable: cfo
         """
 
     /// KPI values for `canvasText`, long layout.

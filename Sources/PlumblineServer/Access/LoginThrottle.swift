@@ -16,6 +16,8 @@ public final class LoginThrottle: Sendable {
         let address: String
     }
 
+    static let maxKeys = 10_000
+
     public init(limit: Int = 5, window: TimeInterval = 15 * 60) {
         self.limit = limit
         self.window = window
@@ -40,6 +42,10 @@ public final class LoginThrottle: Sendable {
             recent.append(now)
             // Bound memory per key: only the last `limit` failures ever matter.
             table[key] = Array(recent.suffix(limit))
+            // Bound memory in all: a spray of made-up emails leaves keys behind; drop the stale ones.
+            if table.count > Self.maxKeys {
+                table = table.filter { _, dates in dates.last.map { now.timeIntervalSince($0) < window } ?? false }
+            }
         }
     }
 

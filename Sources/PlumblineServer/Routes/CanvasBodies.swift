@@ -102,3 +102,10 @@ struct StaleVersionDetails: Encodable, Sendable {
     var currentVersion: Int
     var current: VersionBody?
 }
+
+/// The changes between two versions.
+struct DiffBody: ResponseCodable {
+    var from: Int
+    var to: Int
+    var changes: [CanvasChange]
+}

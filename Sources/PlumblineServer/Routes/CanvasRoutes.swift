@@ -49,7 +49,7 @@ struct CanvasRoutes: Sendable {
         -> EditedResponse<CanvasBody>
     {
         let found = try await access.workspace(try workspaceID(context), .edit, context)
-        let body = try await request.decode(as: NewCanvasRequest.self, context: context)
+        let body = try await request.decode(as: NewCanvasRequest.self, limit: jsonLimit, context: context)
         let text: String
         if let document = body.document {
             text = document
@@ -114,11 +114,8 @@ struct CanvasRoutes: Sendable {
     /// The document text alone (`?version=N` for an older one), as `plumb pull` writes it.
     @Sendable func document(_ request: Request, context: PlumblineRequestContext) async throws -> Response {
         let found = try await access.canvas(try Self.canvasID(context), .read, context, shareable: true)
-        let number = try request.uri.queryParameters["version"].map { text in
-            guard let number = Int(text), number > 0 else {
-                throw APIError.badRequest("version must be a positive whole number", code: "invalid-field")
-            }
-            return number
+        let number = try request.uri.queryParameters["version"].map {
+            try VersionRoutes.number(String($0), name: "version")
         }
         let version = try await version(found.canvas, number: number ?? found.canvas.currentVersion)
         let type = version.syntax == .json ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8"
@@ -129,7 +126,7 @@ struct CanvasRoutes: Sendable {
 
     @Sendable func save(_ request: Request, context: PlumblineRequestContext) async throws -> CanvasBody {
         let found = try await access.canvas(try Self.canvasID(context), .edit, context)
-        let body = try await request.decode(as: SaveCanvasRequest.self, context: context)
+        let body = try await request.decode(as: SaveCanvasRequest.self, limit: jsonLimit, context: context)
         let (_, revision) = try intake.revision(
             body.document, name: "canvas", syntax: body.syntax, author: try found.writer().id,
             message: body.message ?? "Saved")
@@ -171,6 +168,9 @@ struct CanvasRoutes: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// JSON bodies carrying a document: escaping can double its size.
+    var jsonLimit: Int { maxCanvasBytes * 2 + (64 << 10) }
 
     func version(_ canvas: StoredCanvas, number: Int) async throws -> CanvasVersion {
         guard let version = try await store.version(canvasID: canvas.id, number: number) else {

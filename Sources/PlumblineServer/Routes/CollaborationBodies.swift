@@ -51,8 +51,12 @@ struct ReviewBody: ResponseCodable {
     var decisionNote: String?
     var createdAt: Date
     var decidedAt: Date?
+    /// The canvas participant the reviewer speaks for, whose `reviews` entry records the decision.
+    var participantID: String?
+    /// The canvas version that recorded the decision (decision responses only).
+    var recordedInVersion: Int?
 
-    init(_ review: ReviewRequest) {
+    init(_ review: ReviewRequest, recordedInVersion: Int? = nil) {
         id = review.id
         canvasID = review.canvasID
         version = review.version
@@ -63,6 +67,8 @@ struct ReviewBody: ResponseCodable {
         decisionNote = review.decisionNote
         createdAt = review.createdAt
         decidedAt = review.decidedAt
+        participantID = review.participantID
+        self.recordedInVersion = recordedInVersion
     }
 }
 
@@ -70,6 +76,8 @@ struct ReviewBody: ResponseCodable {
 struct NewReviewRequest: Decodable {
     var reviewerID: UUID
     var note: String?
+    /// The canvas participant the reviewer speaks for; the decision then shows in the canvas's `reviews`.
+    var participantID: String?
 }
 
 struct DecisionRequest: Decodable {

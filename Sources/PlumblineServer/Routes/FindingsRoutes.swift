@@ -20,12 +20,7 @@ struct FindingsRoutes: Sendable {
     @Sendable func findings(_ request: Request, context: PlumblineRequestContext) async throws -> Response {
         let found = try await access.canvas(try CanvasRoutes.canvasID(context), .read, context, shareable: true)
         let query = request.uri.queryParameters
-        let number = try query["version"].map { text -> Int in
-            guard let number = Int(text), number > 0 else {
-                throw APIError.badRequest("version must be a positive whole number", code: "invalid-field")
-            }
-            return number
-        }
+        let number = try query["version"].map { try VersionRoutes.number(String($0), name: "version") }
         let withData: Bool
         switch query["data"].map(String.init) ?? "uploads" {
         case "uploads": withData = true

@@ -18,7 +18,7 @@ struct ReviewRoutes: Sendable {
 
     @Sendable func list(_ request: Request, context: PlumblineRequestContext) async throws -> ListBody<ReviewBody> {
         let found = try await access.canvas(try CanvasRoutes.canvasID(context), .read, context)
-        return ListBody(items: try await store.reviewRequests(canvasID: found.canvas.id).map(ReviewBody.init))
+        return ListBody(items: try await store.reviewRequests(canvasID: found.canvas.id).map { ReviewBody($0) })
     }
 
     @Sendable func request(
@@ -35,9 +35,12 @@ struct ReviewRoutes: Sendable {
                 .unprocessableContent, code: "not-a-reviewer",
                 message: "the reviewer must be a member of the workspace with a role that can review")
         }
+        if let participant = body.participantID { try await checkParticipant(participant, canvas: found.canvas) }
+        let note = try body.note.map { try CanvasIntake.message($0) }
+        let requester = try found.writer().id
         let review = try await store.requestReview(
-            canvasID: found.canvas.id, version: found.canvas.currentVersion, requesterID: try found.writer().id,
-            reviewerID: body.reviewerID, note: try body.note.map { try CanvasIntake.message($0) })
+            canvasID: found.canvas.id, version: found.canvas.currentVersion, requesterID: requester,
+            reviewerID: body.reviewerID, note: note, participantID: body.participantID)
         return EditedResponse(status: .created, response: ReviewBody(review))
     }
 
@@ -69,6 +72,7 @@ struct ReviewRoutes: Sendable {
         let body = try await request.decode(as: DecisionRequest.self, orEmpty: DecisionRequest(), context: context)
         let decided = try await store.decideReview(
             id: id, status: status, note: try body.note.map { try CanvasIntake.message($0) })
-        return ReviewBody(decided)
+        let recorded = try await reflect(decided, by: try found.writer())
+        return ReviewBody(decided, recordedInVersion: recorded)
     }
 }

@@ -59,7 +59,11 @@ struct SetupRoutes: Sendable {
         let body: SetupRequest
         if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
             let buffer = try await request.body.collect(upTo: 64 << 10)
-            body = try URLEncodedFormDecoder().decode(SetupRequest.self, from: String(buffer: buffer))
+            do {
+                body = try URLEncodedFormDecoder().decode(SetupRequest.self, from: String(buffer: buffer))
+            } catch {
+                throw APIError.badRequest("the form needs an email and a password")
+            }
         } else {
             body = try await request.decode(as: SetupRequest.self, context: context)
         }
@@ -88,10 +92,4 @@ struct SetupRoutes: Sendable {
         }
         return SecretToken(value: String(token))
     }
-}
-
-// MARK: - TEMPORARY until the store's userCount lands (store-requests.md, request 1)
-
-extension UserRepository {
-    func userCount() async throws -> Int { try await hasUsers() ? 1 : 0 }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PlumblineCore
 import PlumblineStore
 
 /// A canvas's history: every save is a version with author, time and message.
@@ -12,6 +13,22 @@ struct VersionRoutes: Sendable {
         group.get("canvases/{canvasID}/versions", use: list)
         group.get("canvases/{canvasID}/versions/{version}", use: show)
         group.post("canvases/{canvasID}/versions/{version}/restore", use: restore)
+        group.get("canvases/{canvasID}/diff", use: diff)
+    }
+
+    /// `?from=N&to=M` (default: the version before `to`, and the current one): the changes by
+    /// section, entity and field, from Core's `CanvasDiff`.
+    @Sendable func diff(_ request: Request, context: PlumblineRequestContext) async throws -> DiffBody {
+        let found = try await access.canvas(try CanvasRoutes.canvasID(context), .read, context, shareable: true)
+        let query = request.uri.queryParameters
+        let to = try query["to"].map { try Self.number(String($0), name: "to") } ?? found.canvas.currentVersion
+        let from = try query["from"].map { try Self.number(String($0), name: "from") } ?? max(1, to - 1)
+        let before = try await canvases.version(found.canvas, number: from)
+        let after = try await canvases.version(found.canvas, number: to)
+        let reader = CanvasReader()
+        let a = try reader.read(text: before.document, file: "v\(from).\(before.syntax.rawValue)")
+        let b = try reader.read(text: after.document, file: "v\(to).\(after.syntax.rawValue)")
+        return DiffBody(from: from, to: to, changes: CanvasDiff(from: a.canvas, to: b.canvas).changes)
     }
 
     @Sendable func list(
@@ -51,8 +68,12 @@ struct VersionRoutes: Sendable {
     }
 
     static func number(_ context: PlumblineRequestContext) throws -> Int {
-        guard let number = Int(try context.parameters.require("version")), number > 0 else {
-            throw APIError.badRequest("the version must be a positive whole number", code: "invalid-field")
+        try number(try context.parameters.require("version"), name: "version")
+    }
+
+    static func number(_ text: String, name: String) throws -> Int {
+        guard let number = Int(text), number > 0 else {
+            throw APIError.badRequest("\(name) must be a positive whole number", code: "invalid-field")
         }
         return number
     }
