@@ -23,12 +23,20 @@ def main():
     try:
         workspace, token = server.first_owner()
         headers = {"Authorization": f"Bearer {token}"}
-        # Something to find: a canvas with a version, a comment and values.
+        # Something to find: a canvas with a version and a comment. Its ids are fixed for every
+        # operation, so generated requests reach the routes' logic rather than 404.
         reply = requests.post(f"{server.base}/api/v1/workspaces/{workspace}/canvases", headers=headers,
                               json={"title": "Fuzzed", "kind": "kpi-misalignment"}, timeout=30)
         reply.raise_for_status()
+        canvas = reply.json()["canvas"]["id"]
+        requests.post(f"{server.base}/api/v1/canvases/{canvas}/comments", headers=headers,
+                      json={"body": "a first comment"}, timeout=30).raise_for_status()
+        config = os.path.join(work, "schemathesis.toml")
+        with open(config, "w") as file:
+            file.write(f'[parameters]\n"path.workspaceID" = "{workspace}"\n"path.canvasID" = "{canvas}"\n'
+                       '"path.version" = 1\n')
         command = [
-            args.schemathesis, "run", f"{server.base}/api/openapi.yaml",
+            args.schemathesis, "--config-file", config, "run", f"{server.base}/api/openapi.yaml",
             "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,"
                         "response_headers_conformance,response_schema_conformance",
             "--header", f"Authorization: Bearer {token}",
