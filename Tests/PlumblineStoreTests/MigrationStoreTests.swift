@@ -110,6 +110,47 @@ import Testing
     }
 }
 
+/// Opening a store from a `--db` argument.
+@Suite struct StoreOpeningTests {
+    @Test func aFileLocationOpensASQLiteStore() async throws {
+        let fixture = try StoreFixture(.sqlite)
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let store = try await StoreLocation(argument: fixture.sqlitePath).open()
+        #expect(try await store.migrate() == Migration.all.map(\.version))
+        _ = try await store.makeUserThroughProtocol()
+        try await store.close()
+        let again = try await StoreLocation.sqlite(path: fixture.sqlitePath).open()
+        #expect(try await again.userCount() == 1)
+        try await again.close()
+    }
+
+    @Test(.enabled(if: postgresTestURL != nil, "PLUMB_TEST_POSTGRES_URL is unset"))
+    func aURLWithASchemaOpensAPostgresStoreInThatSchema() async throws {
+        let schema = "plumb_test_open_\(UUID().uuidString.prefix(8).lowercased())"
+        let separator = postgresTestURL!.contains("?") ? "&" : "?"
+        let location = StoreLocation(argument: postgresTestURL! + separator + "schema=" + schema)
+        let store = try await location.open()
+        #expect(try await store.migrate() == Migration.all.map(\.version))
+        _ = try await store.makeUserThroughProtocol()
+        // Another schema on the same database sees nothing of it.
+        let other = try await SQLCanvasStore.connectPostgres(url: postgresTestURL!, schema: schema + "_other")
+        _ = try await other.migrate()
+        #expect(try await other.userCount() == 0)
+        #expect(try await store.userCount() == 1)
+        try await other.dropSchema()
+        try await other.close()
+        try await (store as? SQLCanvasStore)?.dropSchema()
+        try await store.close()
+    }
+}
+
+extension CanvasStore {
+    /// Creates a user through the protocol alone, as the server does.
+    func makeUserThroughProtocol() async throws -> User {
+        try await createUser(NewUser(email: "via-protocol@example.org", displayName: "P", passwordHash: "h"))
+    }
+}
+
 /// Reading `--db` arguments.
 @Suite struct StoreLocationTests {
     @Test func urlsArePostgresAndEverythingElseIsAFile() {
