@@ -108,6 +108,20 @@ import Testing
                 url: "postgres://u:p@127.0.0.1:1/db?sslmode=disable", timeout: .seconds(2))
         }
     }
+
+    @Test(.enabled(if: postgresTestURL != nil, "PLUMB_TEST_POSTGRES_URL is unset"))
+    func aWrongPasswordSaysSo() async throws {
+        var url = try #require(URLComponents(string: postgresTestURL!))
+        url.password = "not-the-password"
+        let refused = await #expect(throws: StoreError.self) {
+            try await SQLCanvasStore.connectPostgres(url: url.string!, timeout: .seconds(30))
+        }
+        guard case .unavailable(let message) = refused else {
+            Issue.record("expected .unavailable, got \(String(describing: refused))")
+            return
+        }
+        #expect(message.contains("password"))
+    }
 }
 
 /// Opening a store from a `--db` argument.
@@ -170,9 +184,10 @@ extension CanvasStore {
 
     @Test func postgresURLsAreReadWithTheirOptions() throws {
         let url = try PostgresURL("postgres://ann:p%40ss@db.local:6543/plumb?sslmode=disable&schema=team_1")
-        #expect(url.configuration.host == "db.local" && url.configuration.port == 6543)
-        #expect(url.configuration.username == "ann" && url.configuration.password == "p@ss")
-        #expect(url.configuration.database == "plumb" && url.schema == "team_1")
+        #expect(url.host == "db.local" && url.port == 6543 && url.username == "ann" && url.password == "p@ss")
+        #expect(url.database == "plumb" && url.schema == "team_1")
+        let pool = url.clientConfiguration
+        #expect(pool.host == "db.local" && pool.port == 6543 && pool.database == "plumb")
         #expect(throws: StoreError.self) { try PostgresURL("postgres://db/p?schema=bad;name") }
         #expect(throws: StoreError.self) { try PostgresURL("postgres://db/p?sslmode=sometimes") }
         #expect(throws: StoreError.self) { try PostgresURL("mysql://db/p") }
