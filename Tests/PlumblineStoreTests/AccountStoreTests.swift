@@ -89,6 +89,35 @@ import Testing
     }
 
     @Test(arguments: StoreKind.available)
+    func ofTenConcurrentRedeemersOfOneSetupTokenOneWins(kind: StoreKind) async throws {
+        let clock = TestClock()
+        try await withStore(kind, clock: clock) { (store) async throws in
+            try await store.saveSetupToken(hash: "once", expiresAt: clock.now.addingTimeInterval(60))
+            let outcomes = await withTaskGroup(of: StoreError?.self) { group in
+                for index in 0..<10 {
+                    group.addTask {
+                        do {
+                            _ = try await store.redeemSetupToken(
+                                hash: "once",
+                                owner: NewUser(email: "owner\(index)@example.org", displayName: "O", passwordHash: "h"),
+                                workspaceName: "W\(index)")
+                            return nil
+                        } catch let error as StoreError {
+                            return error
+                        } catch {
+                            return .unavailable("\(error)")
+                        }
+                    }
+                }
+                return await group.reduce(into: [StoreError?]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == nil }.count == 1)
+            #expect(outcomes.filter { $0 == .notFound("setup token") }.count == 9)
+            #expect(try await store.userCount() == 1)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
     func aTakenEmailLeavesTheSetupTokenUsable(kind: StoreKind) async throws {
         let clock = TestClock()
         try await withStore(kind, clock: clock) { (store) async throws in

@@ -108,6 +108,61 @@ import Testing
                 url: "postgres://u:p@127.0.0.1:1/db?sslmode=disable", timeout: .seconds(2))
         }
     }
+
+    @Test(.enabled(if: postgresTestURL != nil, "PLUMB_TEST_POSTGRES_URL is unset"))
+    func aWrongPasswordSaysSo() async throws {
+        var url = try #require(URLComponents(string: postgresTestURL!))
+        url.password = "not-the-password"
+        let refused = await #expect(throws: StoreError.self) {
+            try await SQLCanvasStore.connectPostgres(url: url.string!, timeout: .seconds(30))
+        }
+        guard case .unavailable(let message) = refused else {
+            Issue.record("expected .unavailable, got \(String(describing: refused))")
+            return
+        }
+        #expect(message.contains("password"))
+    }
+}
+
+/// Opening a store from a `--db` argument.
+@Suite struct StoreOpeningTests {
+    @Test func aFileLocationOpensASQLiteStore() async throws {
+        let fixture = try StoreFixture(.sqlite)
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let store = try await StoreLocation(argument: fixture.sqlitePath).open()
+        #expect(try await store.migrate() == Migration.all.map(\.version))
+        _ = try await store.makeUserThroughProtocol()
+        try await store.close()
+        let again = try await StoreLocation.sqlite(path: fixture.sqlitePath).open()
+        #expect(try await again.userCount() == 1)
+        try await again.close()
+    }
+
+    @Test(.enabled(if: postgresTestURL != nil, "PLUMB_TEST_POSTGRES_URL is unset"))
+    func aURLWithASchemaOpensAPostgresStoreInThatSchema() async throws {
+        let schema = "plumb_test_open_\(UUID().uuidString.prefix(8).lowercased())"
+        let separator = postgresTestURL!.contains("?") ? "&" : "?"
+        let location = StoreLocation(argument: postgresTestURL! + separator + "schema=" + schema)
+        let store = try await location.open()
+        #expect(try await store.migrate() == Migration.all.map(\.version))
+        _ = try await store.makeUserThroughProtocol()
+        // Another schema on the same database sees nothing of it.
+        let other = try await SQLCanvasStore.connectPostgres(url: postgresTestURL!, schema: schema + "_other")
+        _ = try await other.migrate()
+        #expect(try await other.userCount() == 0)
+        #expect(try await store.userCount() == 1)
+        try await other.dropSchema()
+        try await other.close()
+        try await (store as? SQLCanvasStore)?.dropSchema()
+        try await store.close()
+    }
+}
+
+extension CanvasStore {
+    /// Creates a user through the protocol alone, as the server does.
+    func makeUserThroughProtocol() async throws -> User {
+        try await createUser(NewUser(email: "via-protocol@example.org", displayName: "P", passwordHash: "h"))
+    }
 }
 
 /// Reading `--db` arguments.
@@ -129,9 +184,10 @@ import Testing
 
     @Test func postgresURLsAreReadWithTheirOptions() throws {
         let url = try PostgresURL("postgres://ann:p%40ss@db.local:6543/plumb?sslmode=disable&schema=team_1")
-        #expect(url.configuration.host == "db.local" && url.configuration.port == 6543)
-        #expect(url.configuration.username == "ann" && url.configuration.password == "p@ss")
-        #expect(url.configuration.database == "plumb" && url.schema == "team_1")
+        #expect(url.host == "db.local" && url.port == 6543 && url.username == "ann" && url.password == "p@ss")
+        #expect(url.database == "plumb" && url.schema == "team_1")
+        let pool = url.clientConfiguration
+        #expect(pool.host == "db.local" && pool.port == 6543 && pool.database == "plumb")
         #expect(throws: StoreError.self) { try PostgresURL("postgres://db/p?schema=bad;name") }
         #expect(throws: StoreError.self) { try PostgresURL("postgres://db/p?sslmode=sometimes") }
         #expect(throws: StoreError.self) { try PostgresURL("mysql://db/p") }

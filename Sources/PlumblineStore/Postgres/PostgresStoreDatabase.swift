@@ -20,13 +20,14 @@ final class PostgresStoreDatabase: StoreDatabase {
     }
 
     /// Connects to the server `url` names, with `schema` (created when missing) as the search
-    /// path when given, and checks the connection with one query within `timeout` (the pool
-    /// itself retries a refused connection for ever).
+    /// path when given. One probing connection first says why a server refuses (the pool itself
+    /// retries a refused connection for ever), then one query checks the pool, both within
+    /// `timeout`.
     static func connect(
         url: String, schema: String?, maximumConnections: Int, timeout: Duration, logger: Logger
     ) async throws -> PostgresStoreDatabase {
         let parsed = try PostgresURL(url)
-        var configuration = parsed.configuration
+        var configuration = parsed.clientConfiguration
         configuration.options.maximumConnections = maximumConnections
         let schema = schema ?? parsed.schema
         if let schema {
@@ -38,10 +39,17 @@ final class PostgresStoreDatabase: StoreDatabase {
         let client = PostgresClient(configuration: configuration, backgroundLogger: background)
         let running = Task { await client.run() }
         let database = PostgresStoreDatabase(client: client, running: running, schema: schema, logger: logger)
+        let probeConfiguration = try parsed.connectionConfiguration()
+        let quiet = background
         let check = schema.map { "CREATE SCHEMA IF NOT EXISTS \(quoted($0))" } ?? "SELECT 1"
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { _ = try await database.read { try await $0.query(check, []) } }
+                group.addTask {
+                    let probe = try await PostgresConnection.connect(
+                        configuration: probeConfiguration, id: 0, logger: quiet)
+                    try await probe.close()
+                    _ = try await database.read { try await $0.query(check, []) }
+                }
                 group.addTask {
                     try await Task.sleep(for: timeout)
                     throw StoreError.unavailable("no answer within \(timeout)")

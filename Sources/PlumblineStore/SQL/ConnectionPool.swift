@@ -1,6 +1,9 @@
 /// A fixed set of connections lent out one caller at a time, in arrival order. The SQLite store
 /// keeps one for writing — SQLite allows one writer, and a transaction must own its connection
 /// from BEGIN to COMMIT — and a few for reading beside it (WAL mode).
+///
+/// A waiting caller waits until a connection is free even when its task is cancelled: the work
+/// on a connection is short, and giving up half-way would leave the queue order to chance.
 actor ConnectionPool<Connection: Sendable> {
     private var idle: [Connection]
     private var waiting: [CheckedContinuation<Connection, Never>] = []

@@ -111,8 +111,6 @@ extension SQLCanvasStore {
 
     // MARK: Rows and rules
 
-    var dialect: SQLDialect { database.dialect }
-
     static func insert(_ workspace: Workspace, ownerID: UUID, at time: Date, into db: any SQLExecutor) async throws {
         try await db.execute(
             "INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)", .uuid(workspace.id),

@@ -24,6 +24,8 @@ public struct SQLCanvasStore: CanvasStore {
     /// The current time, to the millisecond.
     func now() -> Date { Date(milliseconds: clock().milliseconds) }
 
+    var dialect: SQLDialect { database.dialect }
+
     // MARK: Opening
 
     /// Opens the database at `location`. Does not migrate: call ``migrate()`` (the server does so
