@@ -46,7 +46,7 @@ def main():
             "--workers", "2",
         ]
         print(" ".join(c if "Bearer" not in c else "Authorization: Bearer …" for c in command), flush=True)
-        result = subprocess.run(command)
+        result = subprocess.run(command, cwd=work)
     finally:
         server.stop()
     print(f"{1 if result.returncode == 0 else 0} passed, {0 if result.returncode == 0 else 1} failed")

@@ -124,3 +124,19 @@ import Testing
         #expect(pull.stderr.contains("plumb login"))
     }
 }
+
+/// `plumb migrate`: applies the schema once, then says it is up to date.
+@Suite struct MigrateCommandTests {
+    @Test func migratesOnceThenIsUpToDate() throws {
+        let directory = try PlumbCommandTests.temporaryDirectory()
+        let db = directory.appendingPathComponent("m.sqlite").path
+        let first = try PlumbCommandTests.plumb(["migrate", "--db", db])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("applied"))
+        let second = try PlumbCommandTests.plumb(["migrate", "--db", db])
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("up to date"))
+        let bad = try PlumbCommandTests.plumb(["migrate", "--db", "postgres://nobody@127.0.0.1:1/none"])
+        #expect(bad.status != 0)
+    }
+}
