@@ -32,7 +32,10 @@ def main():
     parser.add_argument("--db", help="a postgres:// URL; default: a new SQLite file")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="plumb-crash-")
-    db = args.db or os.path.join(work, "crash.sqlite")
+    db = os.path.join(work, "crash.sqlite")
+    if args.db:
+        # A schema of its own, so runs never meet each other's tables.
+        db = args.db + ("&" if "?" in args.db else "?") + "schema=crash_" + os.path.basename(work).split("-")[-1]
     server = LiveServer(args.plumb, db, os.path.join(work, "server.log")).start()
     workspace, token = server.first_owner()
     headers = {"Authorization": f"Bearer {token}"}
