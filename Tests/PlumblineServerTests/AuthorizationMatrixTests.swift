@@ -164,9 +164,9 @@ import Testing
     ]
 
     @Test func everyRouteIsInTheTable() async throws {
-        let store = try await makeStore(.sqlite)
-        let router = try buildRouter(testConfiguration, store: store, schemaVersion: 1)
-        try await discard(store)
+        let router = try await withStore(.sqlite) { store in
+            try buildRouter(testConfiguration, store: store, schemaVersion: 1)
+        }
         let served = Set(router.routes.map { "\($0.method) \($0.path)" })
         let tabled = Set(Self.routes.map { "\($0.method) \($0.template.split(separator: "?")[0])" })
         #expect(served.subtracting(Self.publicRoutes) == tabled)

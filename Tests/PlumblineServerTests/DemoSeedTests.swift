@@ -12,7 +12,10 @@ import Testing
 
     @Test(arguments: StoreKind.available)
     func seedsEveryExampleOnce(_ kind: StoreKind) async throws {
-        let store = try await makeStore(kind)
+        try await withStore(kind) { store in try await seedTwice(store) }
+    }
+
+    func seedTwice(_ store: any CanvasStore) async throws {
         let seed = DemoSeed(directory: Self.examples)
         let files = try seed.exampleFiles()
         #expect(files.count >= 8)
@@ -26,7 +29,6 @@ import Testing
         #expect(try await PasswordHasher(cost: 4).verify(second.password, hash: user.passwordHash))
         // The demo account does not count as the first owner: setup is still offered.
         #expect(try await SetupRoutes.issueIfNeeded(store, demoAccounts: 1) != nil)
-        try await discard(store)
     }
 
     @Test func aDirectoryWithoutCanvasesIsRefused() throws {

@@ -17,9 +17,9 @@ import Yams
     }
 
     @Test func describesExactlyTheServedRoutes() async throws {
-        let store = try await makeStore(.sqlite)
-        let router = try buildRouter(testConfiguration, store: store, schemaVersion: 1)
-        try await discard(store)
+        let router = try await withStore(.sqlite) { store in
+            try buildRouter(testConfiguration, store: store, schemaVersion: 1)
+        }
         let served = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
 
         let paths = try #require(try document()["paths"] as? [String: [String: Any]])

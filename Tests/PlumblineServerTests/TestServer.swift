@@ -39,7 +39,16 @@ func makeStore(_ kind: StoreKind) async throws -> any CanvasStore {
     case .postgres:
         let url = try #require(StoreKind.postgresURL, "PLUMB_TEST_POSTGRES_URL is not set")
         let tag = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        store = try await SQLCanvasStore.connectPostgres(url: url, schema: "plumb_server_\(tag)", logger: logger)
+        // Swift Testing runs cases in parallel; a few connections per store and a bounded number of
+        // stores at once keep the suite under the server's max_connections (100 by default).
+        await PostgresSlots.shared.acquire()
+        do {
+            store = try await SQLCanvasStore.connectPostgres(
+                url: url, schema: "plumb_server_\(tag)", maximumConnections: 3, logger: logger)
+        } catch {
+            await PostgresSlots.shared.release()
+            throw error
+        }
     }
     _ = try await store.migrate()
     return store
@@ -47,8 +56,48 @@ func makeStore(_ kind: StoreKind) async throws -> any CanvasStore {
 
 /// Closes a store from `makeStore`, dropping a PostgreSQL test schema.
 func discard(_ store: any CanvasStore) async throws {
-    if let store = store as? SQLCanvasStore, store.kind == .postgres { try await store.dropSchema() }
-    try await store.close()
+    guard let postgres = store as? SQLCanvasStore, postgres.kind == .postgres else { return try await store.close() }
+    var failure: (any Error)?
+    do { try await postgres.dropSchema() } catch { failure = error }
+    do { try await postgres.close() } catch { failure = failure ?? error }
+    await PostgresSlots.shared.release()
+    if let failure { throw failure }
+}
+
+/// A counting semaphore for PostgreSQL test stores.
+actor PostgresSlots {
+    static let shared = PostgresSlots(count: 8)
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(count: Int) { free = count }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+/// Runs `body` with a fresh store, closed (and its schema dropped) whatever happens: a SQLite
+/// connection left open asserts when it is released.
+func withStore<T>(_ kind: StoreKind, _ body: (any CanvasStore) async throws -> T) async throws -> T {
+    let store = try await makeStore(kind)
+    do {
+        let result = try await body(store)
+        try await discard(store)
+        return result
+    } catch {
+        try? await discard(store)
+        throw error
+    }
 }
 
 /// Configuration for tests: cheap bcrypt, otherwise what a server uses.
@@ -59,15 +108,9 @@ func withServer(
     _ kind: StoreKind, configuration: ServerConfiguration = testConfiguration,
     _ body: @Sendable (any CanvasStore, any TestClientProtocol) async throws -> Void
 ) async throws {
-    let store = try await makeStore(kind)
-    let router = try buildRouter(configuration, store: store, schemaVersion: try await store.schemaVersion())
-    let app = Application(router: router)
-    do {
-        try await app.test(.router) { client in try await body(store, client) }
-        try await discard(store)
-    } catch {
-        try? await discard(store)
-        throw error
+    try await withStore(kind) { store in
+        let router = try buildRouter(configuration, store: store, schemaVersion: try await store.schemaVersion())
+        try await Application(router: router).test(.router) { client in try await body(store, client) }
     }
 }
 

@@ -49,9 +49,9 @@ public func buildRouter(
     _ configuration: ServerConfiguration, store: any CanvasStore, schemaVersion: Int
 ) throws -> Router<PlumblineRequestContext> {
     let router = Router(context: PlumblineRequestContext.self)
-    // Outermost: every error below, including unknown routes, leaves in the API's one shape.
+    router.add(middleware: RequestLog())
+    // Every error below, including unknown routes, leaves in the API's one shape.
     router.add(middleware: APIErrorMiddleware())
-    router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: PrincipalAuthenticator(store: store))
     router.add(middleware: CSRFMiddleware())
 
