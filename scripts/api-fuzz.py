@@ -36,7 +36,7 @@ def main():
             file.write(f'[parameters]\n"path.workspaceID" = "{workspace}"\n"path.canvasID" = "{canvas}"\n'
                        '"path.version" = 1\n')
         command = [
-            args.schemathesis, "--config-file", config, "run", f"{server.base}/api/openapi.yaml",
+            os.path.abspath(args.schemathesis), "--config-file", config, "run", f"{server.base}/api/openapi.yaml",
             "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,"
                         "response_headers_conformance,response_schema_conformance",
             "--header", f"Authorization: Bearer {token}",
