@@ -2,6 +2,7 @@
 response that breaks the document (status codes, content types, schemas)."""
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -23,18 +24,36 @@ def main():
     try:
         workspace, token = server.first_owner()
         headers = {"Authorization": f"Bearer {token}"}
-        # Something to find: a canvas with a version and a comment. Its ids are fixed for every
-        # operation, so generated requests reach the routes' logic rather than 404.
+        # Something to find: a canvas, a member, a comment, a review, an upload and a share link.
+        # Their ids are fixed for every operation, so generated requests reach the routes' logic
+        # rather than 404.
         reply = requests.post(f"{server.base}/api/v1/workspaces/{workspace}/canvases", headers=headers,
                               json={"title": "Fuzzed", "kind": "kpi-misalignment"}, timeout=30)
         reply.raise_for_status()
         canvas = reply.json()["canvas"]["id"]
-        requests.post(f"{server.base}/api/v1/canvases/{canvas}/comments", headers=headers,
-                      json={"body": "a first comment"}, timeout=30).raise_for_status()
+        api = f"{server.base}/api/v1"
+
+        def post(path, **kwargs):
+            reply = requests.post(api + path, headers=headers, timeout=30, **kwargs)
+            reply.raise_for_status()
+            return reply.json()
+
+        member = post(f"/workspaces/{workspace}/members",
+                      json={"email": "reviewer@example.com", "role": "reviewer", "password": "another long secret"})
+        ids = {
+            "workspaceID": workspace, "canvasID": canvas, "version": 1,
+            "userID": member["user"]["id"],
+            "commentID": post(f"/canvases/{canvas}/comments", json={"body": "a first comment"})["id"],
+            "reviewID": post(f"/canvases/{canvas}/reviews", json={"reviewerID": member["user"]["id"]})["id"],
+            "uploadID": post(f"/canvases/{canvas}/values?name=v.csv",
+                             data="kpi,period,value\nexample-kpi,2026-01,1\n")["id"],
+            "linkID": post(f"/canvases/{canvas}/share-links")["link"]["id"],
+        }
         config = os.path.join(work, "schemathesis.toml")
         with open(config, "w") as file:
-            file.write(f'[parameters]\n"path.workspaceID" = "{workspace}"\n"path.canvasID" = "{canvas}"\n'
-                       '"path.version" = 1\n')
+            file.write("[parameters]\n")
+            for name, value in ids.items():
+                file.write(f'"path.{name}" = {json.dumps(value)}\n')
         command = [
             os.path.abspath(args.schemathesis), "--config-file", config, "run", f"{server.base}/api/openapi.yaml",
             "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,"
