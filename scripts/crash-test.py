@@ -33,9 +33,10 @@ def main():
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="plumb-crash-")
     db = os.path.join(work, "crash.sqlite")
+    schema = "crash_" + os.path.basename(work).split("-")[-1]
     if args.db:
         # A schema of its own, so runs never meet each other's tables.
-        db = args.db + ("&" if "?" in args.db else "?") + "schema=crash_" + os.path.basename(work).split("-")[-1]
+        db = args.db + ("&" if "?" in args.db else "?") + "schema=" + schema
     server = LiveServer(args.plumb, db, os.path.join(work, "server.log")).start()
     workspace, token = server.first_owner()
     headers = {"Authorization": f"Bearer {token}"}
@@ -125,6 +126,8 @@ def main():
         print("missing:", item)
     if not clean:
         print("the database did not open cleanly:", migrate.stdout, migrate.stderr)
+    if args.db:
+        subprocess.run(["psql", args.db, "-qc", f"DROP SCHEMA IF EXISTS {schema} CASCADE"], capture_output=True)
     ok = not lost and clean and len(acknowledged) > 0
     print(f"{1 if ok else 0} passed, {0 if ok else 1} failed")
     sys.exit(0 if ok else 1)

@@ -43,8 +43,13 @@ struct FindingsRoutes: Sendable {
             json = cached
         } else {
             json = try await report(version, uploads: uploads)
-            try await store.cacheFindings(
-                canvasID: found.canvas.id, version: versionNumber, dataKey: dataKey, json: json)
+            // The cache only saves work: failing to fill it must not fail the answer.
+            do {
+                try await store.cacheFindings(
+                    canvasID: found.canvas.id, version: versionNumber, dataKey: dataKey, json: json)
+            } catch {
+                context.logger.warning("findings not cached", metadata: ["error": "\(error)"])
+            }
         }
         return Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
