@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -41,7 +42,12 @@ let package = Package(
         .target(name: "PlumblineRender", dependencies: ["PlumblineCore"]),
         .target(
             name: "PlumblineAssistant",
-            dependencies: ["PlumblineCore", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "PlumblineCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             resources: [.copy("Resources/archetypes")]
         ),
         .target(
@@ -95,9 +101,19 @@ let package = Package(
             name: "PlumblineRenderTests",
             dependencies: ["PlumblineCore", "PlumblineRender"]
         ),
+        // The scripted OpenAI-compatible server the provider and CLI tests run against.
+        .target(
+            name: "ChatCompletionsTestServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/ChatCompletionsTestServer"
+        ),
         .testTarget(
             name: "PlumblineAssistantTests",
-            dependencies: ["PlumblineCore", "PlumblineAssistant"],
+            dependencies: ["PlumblineCore", "PlumblineAssistant", "ChatCompletionsTestServer"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -117,7 +133,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlumbCLITests",
-            dependencies: ["PlumblineCore", "PlumblineRender", "plumb"]
+            dependencies: ["PlumblineCore", "PlumblineRender", "plumb", "ChatCompletionsTestServer"]
         ),
     ],
     swiftLanguageModes: [.v6]

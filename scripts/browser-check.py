@@ -96,7 +96,7 @@ def screenshot(driver, plumb, example, view, scratch, out_dir):
         fail(f"{svg_path.name}: console error: {entry.get('message')}")
     if png.stat().st_size < 10_000:
         fail(f"{png.name} is suspiciously small ({png.stat().st_size} bytes)")
-    print(f"ok   {png.relative_to(ROOT)} ({int(width)}×{int(height)})")
+    print(f"ok   {png} ({int(width)}×{int(height)})")
 
 
 # MARK: PDF
@@ -146,7 +146,7 @@ def main():
     parser.add_argument("--screenshots", default=str(ROOT / "docs" / "screenshots"))
     args = parser.parse_args()
     plumb = str(pathlib.Path(args.plumb).resolve())
-    out_dir = pathlib.Path(args.screenshots)
+    out_dir = pathlib.Path(args.screenshots).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="plumb-browser-") as tmp:
         scratch = pathlib.Path(tmp)

@@ -36,6 +36,17 @@ enum CanvasFile {
         return try CanvasReader(limits: limits).read([UInt8](data), file: path)
     }
 
+    /// Reads and validates `path` for a single-file command: every problem goes to standard
+    /// error and the command exits with status 2.
+    static func readOrExit(_ path: String) throws -> CanvasDocument {
+        do {
+            return try read(path)
+        } catch {
+            for issue in error.issues { Console.error(issue.description) }
+            throw ExitCode(2)
+        }
+    }
+
     /// Writes `text` to `path` through a temporary file and a rename, so a crash never leaves
     /// half a canvas behind.
     static func writeAtomically(_ text: String, to path: String) throws {

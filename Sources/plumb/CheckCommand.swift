@@ -57,15 +57,23 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Never colour the text output.")
     var noColour = false
 
+    @Flag(
+        help: """
+            Judge the canvas with its proposals adopted: proposed KPIs current, the KPIs they replace \
+            retired, revisions (x-proposed with replaces) in place of what they revise — what `plumb \
+            suggest` reports as "after".
+            """)
+    var asAdopted = false
+
     func validate() throws {
         if remote == nil, files.isEmpty { throw ValidationError("give canvas files, or --remote ID") }
         if remote != nil, !files.isEmpty { throw ValidationError("give canvas files or --remote ID, not both") }
         if remote != nil, format != .text, format != .json {
             throw ValidationError("--remote reports as text or json")
         }
-        if remote != nil, !ruleOverrides.isEmpty || !data.isEmpty {
+        if remote != nil, !ruleOverrides.isEmpty || !data.isEmpty || asAdopted {
             throw ValidationError(
-                "--remote uses the server's rule settings and uploaded values; drop --rule and --data")
+                "--remote uses the server's rule settings and uploaded values; drop --rule, --data and --as-adopted")
         }
     }
 
@@ -77,7 +85,8 @@ struct CheckCommand: AsyncParsableCommand {
             return
         }
         let overrides = try RuleOverride.parse(ruleOverrides)
-        let (engine, reports) = try Diagnose.reports(files: files, data: data, overrides: overrides)
+        let (engine, reports) = try Diagnose.reports(
+            files: files, data: data, overrides: overrides, asAdopted: asAdopted)
 
         let text: String
         switch format {

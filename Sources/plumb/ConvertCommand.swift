@@ -19,13 +19,7 @@ struct ConvertCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let document: CanvasDocument
-        do {
-            document = try CanvasFile.read(file)
-        } catch {
-            for issue in error.issues { Console.error(issue.description) }
-            throw ExitCode(2)
-        }
+        let document = try CanvasFile.readOrExit(file)
         let text = CanvasWriter().write(document.canvas, as: to)
         if let output {
             try CanvasFile.writeAtomically(text, to: output)

@@ -7,8 +7,9 @@ import PlumblineRender
 enum Diagnose {
     /// Reads and diagnoses each file. Every problem of every file goes to standard error first;
     /// then, if any file was invalid, exits with status 2.
+    /// With `asAdopted`, each canvas is judged with its proposals adopted (see `Canvas.adopted`).
     static func reports(
-        files: [String], data: [String], overrides: [RuleSetting]
+        files: [String], data: [String], overrides: [RuleSetting], asAdopted: Bool = false
     ) throws -> (
         engine: DiagnosisEngine, reports: [CheckReport]
     ) {
@@ -16,7 +17,8 @@ enum Diagnose {
         var invalid = false
         for file in files {
             do {
-                let document = try CanvasFile.read(file)
+                var document = try CanvasFile.read(file)
+                if asAdopted { document.canvas = document.canvas.adopted }
                 inputs.append((document, try ValueFiles.load(for: document, extra: data)))
             } catch {
                 for issue in error.issues { Console.error(issue.description) }

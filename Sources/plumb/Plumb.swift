@@ -15,9 +15,9 @@ struct Plumb: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, ValidateCommand.self, CheckCommand.self, RenderCommand.self, ReportCommand.self,
-            GenerateCommand.self, RulesCommand.self, ExplainCommand.self, ConvertCommand.self, FormatCommand.self,
-            BenchCommand.self, ServeCommand.self, MigrateCommand.self, LoginCommand.self, PushCommand.self,
-            PullCommand.self,
+            GenerateCommand.self, SuggestCommand.self, EditCommand.self, RulesCommand.self, ExplainCommand.self,
+            ConvertCommand.self, FormatCommand.self, BenchCommand.self, ServeCommand.self, MigrateCommand.self,
+            LoginCommand.self, PushCommand.self, PullCommand.self,
         ]
     )
 }

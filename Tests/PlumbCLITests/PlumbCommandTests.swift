@@ -22,7 +22,7 @@ import Testing
     }
 
     static func plumb(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, input: String? = nil
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, input: Pipe? = nil
     ) throws
         -> Run
     {
@@ -34,13 +34,9 @@ import Testing
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        let stdin = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        if let input { process.standardInput = input }
         try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
-        }
+        try input?.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -50,6 +50,13 @@ import Testing
 
     static let password = "correct horse battery"
 
+    /// A pipe holding `text`, for a command's standard input.
+    static func standardInput(_ text: String) -> Pipe {
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data(text.utf8))
+        return pipe
+    }
+
     func post(_ url: String, json: [String: Any]) async throws -> (Int, [String: Any]) {
         var request = URLRequest(url: try #require(URL(string: url)))
         request.httpMethod = "POST"
@@ -72,7 +79,7 @@ import Testing
         environment["XDG_CONFIG_HOME"] = home.path
         let login = try PlumbCommandTests.plumb(
             ["login", "--server", server.base, "--email", "ada@example.com", "--password-stdin"],
-            environment: environment, input: Self.password + "\n")
+            environment: environment, input: Self.standardInput(Self.password + "\n"))
         #expect(login.status == 0, "\(login.stderr)")
         let credentials = home.appendingPathComponent("plumbline/credentials")
         let attributes = try FileManager.default.attributesOfItem(atPath: credentials.path)

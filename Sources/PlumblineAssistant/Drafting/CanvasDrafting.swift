@@ -40,4 +40,14 @@ public enum AssistantMarks {
     public static func isAssumed(_ extensions: Extensions) -> Bool {
         extensions.contains { $0.key == assumed && $0.value == .bool(true) }
     }
+
+    /// Ids of the entities marked as assumed, section by section.
+    public static func assumedIDs(in canvas: Canvas) -> [String] {
+        canvas.objectives.filter { isAssumed($0.extensions) }.map(\.id.rawValue)
+            + canvas.participants.filter { isAssumed($0.extensions) }.map(\.id.rawValue)
+            + canvas.kpis.filter { isAssumed($0.extensions) }.map(\.id.rawValue)
+            + canvas.incentives.filter { isAssumed($0.extensions) }.map(\.id.rawValue)
+            + canvas.mechanisms.filter { isAssumed($0.extensions) }.map(\.id.rawValue)
+            + canvas.feedbackLoops.filter { isAssumed($0.extensions) }.map(\.id.rawValue)
+    }
 }

@@ -24,6 +24,6 @@ public struct CanvasGenerator: CanvasDrafting {
         canvas.context["industry"] = archetype.name
         if let size = reading.size { canvas.context["size"] = size }
         canvas.context["drafted-by"] = "plumb generate (offline)"
-        return Draft(canvas: canvas, reading: reading, assumed: builder.assumedIDs(in: canvas))
+        return Draft(canvas: canvas, reading: reading, assumed: AssistantMarks.assumedIDs(in: canvas))
     }
 }

@@ -283,13 +283,4 @@ struct DraftBuilder {
         canvas.valueExchanges.removeAll { !participants.contains($0.from) || !participants.contains($0.to) }
         return canvas
     }
-
-    func assumedIDs(in canvas: Canvas) -> [String] {
-        canvas.objectives.filter { AssistantMarks.isAssumed($0.extensions) }.map(\.id.rawValue)
-            + canvas.participants.filter { AssistantMarks.isAssumed($0.extensions) }.map(\.id.rawValue)
-            + canvas.kpis.filter { AssistantMarks.isAssumed($0.extensions) }.map(\.id.rawValue)
-            + canvas.incentives.filter { AssistantMarks.isAssumed($0.extensions) }.map(\.id.rawValue)
-            + canvas.mechanisms.filter { AssistantMarks.isAssumed($0.extensions) }.map(\.id.rawValue)
-            + canvas.feedbackLoops.filter { AssistantMarks.isAssumed($0.extensions) }.map(\.id.rawValue)
-    }
 }

@@ -30,7 +30,10 @@ extension CanvasDecoder {
         }
         let objectives = section("objectives", "a list of objectives", decodeObjective)
         let participants = section("participants", "a list of participants", decodeParticipant)
-        let kpis = section("kpis", "a list of KPIs", decodeKPI)
+        if let mark = r.peek("kpis")?.keyMark { sourceMap.sections["kpis"] = mark }
+        let kpis =
+            r.take("kpis").map { parallelList($0, path: "kpis", expected: "a list of KPIs", CanvasDecoder.decodeKPI) }
+            ?? []
         let exchanges = section("value_exchanges", "a list of value exchanges", decodeValueExchange)
         let mechanisms = section("mechanisms", "a list of mechanisms", decodeMechanism)
         let loops = section("feedback_loops", "a list of feedback loops", decodeFeedbackLoop)

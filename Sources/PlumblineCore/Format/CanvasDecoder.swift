@@ -34,6 +34,9 @@ final class CanvasDecoder {
                 message: message, expected: expected, suggestion: suggestion))
     }
 
+    /// Takes an issue found by another decoder working on part of this document.
+    func adopt(_ issue: CanvasIssue) { issues.append(issue) }
+
     /// A did-you-mean suggestion, computed for the first few hundred problems only so a file
     /// full of bad references cannot make validation quadratic.
     func suggest(_ word: String, among candidates: [String]) -> String? {

@@ -68,6 +68,9 @@ public struct KnowledgeBase: Sendable {
     public let pairs: [KnowledgePair]
     public let themes: [ObjectiveTheme]
     private let kpiAt: [String: Int]
+    /// Pairs by KPI id, in file order: rules ask for every KPI of large canvases.
+    private let countersOf: [String: [KnowledgePair]]
+    private let conflictsOf: [String: [KnowledgePair]]
     let matcher: KPIMatcher
 
     public init(kpis: [KnowledgeKPI], pairs: [KnowledgePair], themes: [ObjectiveTheme]) {
@@ -77,6 +80,18 @@ public struct KnowledgeBase: Sendable {
         var at: [String: Int] = [:]
         for (i, k) in kpis.enumerated() { at[k.id] = i }
         self.kpiAt = at
+        var counters: [String: [KnowledgePair]] = [:], conflicts: [String: [KnowledgePair]] = [:]
+        for pair in pairs {
+            switch pair.kind {
+            case .counter:
+                counters[pair.a, default: []].append(pair)
+            case .conflict:
+                conflicts[pair.a, default: []].append(pair)
+                if pair.b != pair.a { conflicts[pair.b, default: []].append(pair) }
+            }
+        }
+        self.countersOf = counters
+        self.conflictsOf = conflicts
         self.matcher = KPIMatcher(kpis)
     }
 
@@ -86,14 +101,10 @@ public struct KnowledgeBase: Sendable {
     public subscript(id: String) -> KnowledgeKPI? { kpiAt[id].map { kpis[$0] } }
 
     /// Counter-measures known for the KPI `id` (the `b` of counter pairs whose `a` it is).
-    public func counters(of id: String) -> [KnowledgePair] {
-        pairs.filter { $0.kind == .counter && $0.a == id }
-    }
+    public func counters(of id: String) -> [KnowledgePair] { countersOf[id] ?? [] }
 
     /// Conflict pairs that involve `id` on either side.
-    public func conflicts(involving id: String) -> [KnowledgePair] {
-        pairs.filter { $0.kind == .conflict && ($0.a == id || $0.b == id) }
-    }
+    public func conflicts(involving id: String) -> [KnowledgePair] { conflictsOf[id] ?? [] }
 
     /// Which entry a canvas KPI is, and why; nil when nothing matches.
     public func match(_ kpi: KPI) -> KnowledgeMatch? { matcher.match(name: kpi.name, id: kpi.id.rawValue) }

@@ -1,38 +1,121 @@
 /// A performance measure, current or proposed (canvas steps 2, 3, 5 and 6).
 public struct KPI: Hashable, Sendable, Identifiable {
-    public var id: KPIID
-    public var name: String
-    public var formula: String?
-    public var unit: String?
-    public var direction: Direction?
-    public var target: Target?
-    public var level: ResultLevel?
-    public var perspective: Perspective?
-    public var horizon: Horizon?
-    public var frequency: Frequency?
-    public var scope: Scope?
+    /// The fields, shared by copies until one of them changes. Rules walk every KPI of a canvas
+    /// many times over, and a KPI has two dozen fields, most of them reference-counted: a copy
+    /// should cost one retain, not twenty.
+    private var storage: Storage
+
+    public var id: KPIID {
+        get { storage.fields.id }
+        set { update { $0.id = newValue } }
+    }
+    public var name: String {
+        get { storage.fields.name }
+        set { update { $0.name = newValue } }
+    }
+    public var formula: String? {
+        get { storage.fields.formula }
+        set { update { $0.formula = newValue } }
+    }
+    public var unit: String? {
+        get { storage.fields.unit }
+        set { update { $0.unit = newValue } }
+    }
+    public var direction: Direction? {
+        get { storage.fields.direction }
+        set { update { $0.direction = newValue } }
+    }
+    public var target: Target? {
+        get { storage.fields.target }
+        set { update { $0.target = newValue } }
+    }
+    public var level: ResultLevel? {
+        get { storage.fields.level }
+        set { update { $0.level = newValue } }
+    }
+    public var perspective: Perspective? {
+        get { storage.fields.perspective }
+        set { update { $0.perspective = newValue } }
+    }
+    public var horizon: Horizon? {
+        get { storage.fields.horizon }
+        set { update { $0.horizon = newValue } }
+    }
+    public var frequency: Frequency? {
+        get { storage.fields.frequency }
+        set { update { $0.frequency = newValue } }
+    }
+    public var scope: Scope? {
+        get { storage.fields.scope }
+        set { update { $0.scope = newValue } }
+    }
     /// Business-model elements it measures.
-    public var blocks: [BusinessModelBlock]
+    public var blocks: [BusinessModelBlock] {
+        get { storage.fields.blocks }
+        set { update { $0.blocks = newValue } }
+    }
     /// Objectives it is meant to move.
-    public var serves: [ObjectiveID]
+    public var serves: [ObjectiveID] {
+        get { storage.fields.serves }
+        set { update { $0.serves = newValue } }
+    }
     /// KPIs it is believed to lead.
-    public var drives: [KPIID]
+    public var drives: [KPIID] {
+        get { storage.fields.drives }
+        set { update { $0.drives = newValue } }
+    }
     /// Who answers for it. Exactly one is healthy; the format lets a canvas state the muddle it has.
-    public var accountable: [ParticipantID]
-    public var responsible: [ParticipantID]
-    public var consulted: [ParticipantID]
-    public var informed: [ParticipantID]
+    public var accountable: [ParticipantID] {
+        get { storage.fields.accountable }
+        set { update { $0.accountable = newValue } }
+    }
+    public var responsible: [ParticipantID] {
+        get { storage.fields.responsible }
+        set { update { $0.responsible = newValue } }
+    }
+    public var consulted: [ParticipantID] {
+        get { storage.fields.consulted }
+        set { update { $0.consulted = newValue } }
+    }
+    public var informed: [ParticipantID] {
+        get { storage.fields.informed }
+        set { update { $0.informed = newValue } }
+    }
     /// Data source or system of record.
-    public var source: String?
+    public var source: String? {
+        get { storage.fields.source }
+        set { update { $0.source = newValue } }
+    }
     /// Who produces the reported numbers.
-    public var measuredBy: ParticipantID?
-    public var ai: AIInvolvement?
-    public var status: KPIStatus
-    public var replaces: [KPIID]
+    public var measuredBy: ParticipantID? {
+        get { storage.fields.measuredBy }
+        set { update { $0.measuredBy = newValue } }
+    }
+    public var ai: AIInvolvement? {
+        get { storage.fields.ai }
+        set { update { $0.ai = newValue } }
+    }
+    public var status: KPIStatus {
+        get { storage.fields.status }
+        set { update { $0.status = newValue } }
+    }
+    public var replaces: [KPIID] {
+        get { storage.fields.replaces }
+        set { update { $0.replaces = newValue } }
+    }
     /// Declared counter-measures (guardrails).
-    public var pairsWith: [KPIID]
-    public var rationale: String?
-    public var extensions: Extensions
+    public var pairsWith: [KPIID] {
+        get { storage.fields.pairsWith }
+        set { update { $0.pairsWith = newValue } }
+    }
+    public var rationale: String? {
+        get { storage.fields.rationale }
+        set { update { $0.rationale = newValue } }
+    }
+    public var extensions: Extensions {
+        get { storage.fields.extensions }
+        set { update { $0.extensions = newValue } }
+    }
 
     public init(
         id: KPIID, name: String, formula: String? = nil, unit: String? = nil,
@@ -45,37 +128,67 @@ public struct KPI: Hashable, Sendable, Identifiable {
         replaces: [KPIID] = [], pairsWith: [KPIID] = [], rationale: String? = nil,
         extensions: Extensions = []
     ) {
-        self.id = id
-        self.name = name
-        self.formula = formula
-        self.unit = unit
-        self.direction = direction
-        self.target = target
-        self.level = level
-        self.perspective = perspective
-        self.horizon = horizon
-        self.frequency = frequency
-        self.scope = scope
-        self.blocks = blocks
-        self.serves = serves
-        self.drives = drives
-        self.accountable = accountable
-        self.responsible = responsible
-        self.consulted = consulted
-        self.informed = informed
-        self.source = source
-        self.measuredBy = measuredBy
-        self.ai = ai
-        self.status = status
-        self.replaces = replaces
-        self.pairsWith = pairsWith
-        self.rationale = rationale
-        self.extensions = extensions
+        storage = Storage(
+            Fields(
+                id: id, name: name, formula: formula, unit: unit, direction: direction, target: target, level: level,
+                perspective: perspective, horizon: horizon, frequency: frequency, scope: scope, blocks: blocks,
+                serves: serves, drives: drives, accountable: accountable, responsible: responsible,
+                consulted: consulted, informed: informed, source: source, measuredBy: measuredBy, ai: ai,
+                status: status, replaces: replaces, pairsWith: pairsWith, rationale: rationale, extensions: extensions))
+    }
+
+    public static func == (a: KPI, b: KPI) -> Bool { a.storage === b.storage || a.storage.fields == b.storage.fields }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+
+    /// Changes the fields, copying them first when another KPI value shares them.
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        change(&storage.fields)
     }
 
     /// Every participant named on this KPI in any role.
     public var namedParticipants: Set<ParticipantID> {
         Set(accountable + responsible + consulted + informed)
+    }
+}
+
+// MARK: - Storage
+
+extension KPI {
+    fileprivate struct Fields: Hashable, Sendable {
+        var id: KPIID
+        var name: String
+        var formula: String?
+        var unit: String?
+        var direction: Direction?
+        var target: Target?
+        var level: ResultLevel?
+        var perspective: Perspective?
+        var horizon: Horizon?
+        var frequency: Frequency?
+        var scope: Scope?
+        var blocks: [BusinessModelBlock]
+        var serves: [ObjectiveID]
+        var drives: [KPIID]
+        var accountable: [ParticipantID]
+        var responsible: [ParticipantID]
+        var consulted: [ParticipantID]
+        var informed: [ParticipantID]
+        var source: String?
+        var measuredBy: ParticipantID?
+        var ai: AIInvolvement?
+        var status: KPIStatus
+        var replaces: [KPIID]
+        var pairsWith: [KPIID]
+        var rationale: String?
+        var extensions: Extensions
+    }
+
+    /// Mutated only while uniquely referenced (see `update`), so sharing it between threads is safe.
+    fileprivate final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 }
 

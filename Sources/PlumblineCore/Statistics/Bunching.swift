@@ -28,15 +28,34 @@ public enum Bunching {
 
     /// Least-squares polynomial of `degree` through (x, y), evaluated at `at`.
     public static func polynomialFit(x: [Double], y: [Double], degree: Int, at: [Double]) -> [Double]? {
-        // Centre and scale x for conditioning.
-        let centre = Descriptive.mean(x)
-        let scale = max(1e-12, x.map { abs($0 - centre) }.max() ?? 1)
-        let rows = x.map { v in (0...degree).map { pow(($0 == 0 ? 1 : (v - centre) / scale), $0) } }
-        guard let fit = LeastSquares.fit(rows: rows, y: y) else { return nil }
-        return at.map { v in (0...degree).reduce(0) { $0 + fit.coefficients[$1] * pow((v - centre) / scale, $1) } }
+        PolynomialDesign(x: x, degree: degree, at: at)?.fitted(y)
     }
 
-    private static func pow(_ b: Double, _ e: Int) -> Double {
+    /// A polynomial fit through fixed x, factored once, for refitting many y (the bootstrap).
+    struct PolynomialDesign {
+        let factorisation: LeastSquares.Factorisation
+        /// The powers of each evaluation point, centred and scaled like x.
+        let evaluation: [[Double]]
+
+        init?(x: [Double], degree: Int, at: [Double]) {
+            // Centre and scale x for conditioning.
+            let centre = Descriptive.mean(x)
+            let scale = max(1e-12, x.map { abs($0 - centre) }.max() ?? 1)
+            func powers(_ v: Double) -> [Double] {
+                (0...degree).map { Bunching.pow(($0 == 0 ? 1 : (v - centre) / scale), $0) }
+            }
+            guard let factorisation = LeastSquares.factor(rows: x.map(powers)) else { return nil }
+            self.factorisation = factorisation
+            self.evaluation = at.map(powers)
+        }
+
+        func fitted(_ y: [Double]) -> [Double] {
+            let coefficients = factorisation.fit(y).coefficients
+            return evaluation.map { row in row.indices.reduce(0) { $0 + coefficients[$1] * row[$1] } }
+        }
+    }
+
+    fileprivate static func pow(_ b: Double, _ e: Int) -> Double {
         var r = 1.0
         for _ in 0..<e { r *= b }
         return r
@@ -57,8 +76,9 @@ public enum Bunching {
         let outX = centres.indices.filter { !inside[$0] }.map { centres[$0] }
         let outY = counts.indices.filter { !inside[$0] }.map { counts[$0] }
         guard outX.count > degree + 1, inside.contains(true),
-            let fitted = polynomialFit(x: outX, y: outY, degree: degree, at: centres)
+            let design = PolynomialDesign(x: outX, degree: degree, at: centres)
         else { return nil }
+        let fitted = design.fitted(outY)
         func excess(_ c: [Double], _ f: [Double]) -> (Double, Double, Double) {
             var observed = 0.0, expected = 0.0
             for i in c.indices where inside[i] {
@@ -80,8 +100,7 @@ public enum Bunching {
                 resampled[i] = fitted[i] + residuals[Int(rng.next() % UInt64(residuals.count))]
             }
             let y = counts.indices.filter { !inside[$0] }.map { resampled[$0] }
-            guard let f = polynomialFit(x: outX, y: y, degree: degree, at: centres) else { continue }
-            masses.append(excess(resampled, f).2)
+            masses.append(excess(resampled, design.fitted(y)).2)
         }
         let se = Descriptive.standardDeviation(masses)
         return Estimate(

@@ -11,23 +11,26 @@ public struct KPIDataSet: Sendable {
 
     public init(values: KPIValues, canvas: Canvas) {
         self.values = values
-        var kpiFrequency: [KPIID: Frequency?] = [:]
-        for k in canvas.kpis { kpiFrequency[k.id] = k.frequency }
+        var frequencies: [KPIID: Frequency?] = [:]
+        for k in canvas.kpis { frequencies[k.id] = k.frequency }
+        let kpiFrequency = frequencies
         let series = values.series.values.sorted { $0.kpi < $1.kpi }
+        // Aligning and the O(n²) trend tests dominate: spread them over the cores.
+        let results = UnsafeResults<(AlignedSeries, Trend.MannKendall)?>(count: series.count)
+        DispatchQueue.concurrentPerform(iterations: series.count) { i in
+            let a = AlignedSeries(series[i], frequency: kpiFrequency[series[i].kpi] ?? nil)
+            results.set(i, a.map { ($0, Trend.mannKendall($0.values)) })
+        }
         var aligned: [KPIID: AlignedSeries] = [:]
-        for s in series {
-            if let a = AlignedSeries(s, frequency: kpiFrequency[s.kpi] ?? nil) { aligned[s.kpi] = a }
+        var trends: [KPIID: Trend.MannKendall] = [:]
+        aligned.reserveCapacity(series.count)
+        trends.reserveCapacity(series.count)
+        for i in series.indices {
+            guard let (a, trend) = results.get(i) else { continue }
+            aligned[a.kpi] = a
+            trends[a.kpi] = trend
         }
         self.aligned = aligned
-
-        // The O(n²) trend tests dominate: spread them over the cores.
-        let list = Array(aligned.values)
-        let results = UnsafeResults<Trend.MannKendall>(count: list.count)
-        DispatchQueue.concurrentPerform(iterations: list.count) { i in
-            results.set(i, Trend.mannKendall(list[i].values))
-        }
-        var trends: [KPIID: Trend.MannKendall] = [:]
-        for (i, a) in list.enumerated() { trends[a.kpi] = results.get(i) }
         self.trends = trends
 
         var latest: [Period.Granularity: Int] = [:]

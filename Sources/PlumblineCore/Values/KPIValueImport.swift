@@ -13,20 +13,25 @@ public struct KPIValueImport: Sendable {
     /// usually grouped by KPI, and this spares a dictionary lookup and a copy per row.
     private var current: KPISeries?
     /// Period texts already parsed; a file repeats the same few hundred periods for every KPI.
-    private var periods: [String: Period] = [:]
+    var periods: [String: Period] = [:]
     private var lastPeriod: (text: String, period: Period)?
     public private(set) var issues: [CanvasIssue] = []
     public private(set) var issueCount = 0
-    public private(set) var rowCount = 0
+    public internal(set) var rowCount = 0
+    /// How many of the rows were plain enough to read straight from the bytes.
+    public internal(set) var plainRowCount = 0
     public private(set) var layout: Layout?
     public var maxIssues = 200
     /// How many runs of rows were read on other threads (see `consume(parallel:ways:)`).
     public internal(set) var partsReadInParallel = 0
 
-    private let knownKPIs: Set<String>
-    private var parser = CSVRowParser()
-    private var header: [CSVRowParser.Field]? = nil
-    private var longColumns: (kpi: Int, period: Int, value: Int, entity: Int?)? = nil
+    let knownKPIs: Set<String>
+    var parser = CSVRowParser()
+    private(set) var header: [CSVRowParser.Field]? = nil
+    private(set) var longColumns: (kpi: Int, period: Int, value: Int, entity: Int?)? = nil
+    /// The bytes of the current series's id and of the last period read by the plain-row path.
+    var plainKPI: [UInt8] = []
+    var plainPeriods = PeriodTextCache()
     private var wideKPIs: [(index: Int, id: KPIID)] = []
     private var widePeriod = 0
     private var failed = false
@@ -40,13 +45,36 @@ public struct KPIValueImport: Sendable {
     /// Consumes the next chunk of the file.
     public mutating func consume(_ chunk: some Sequence<UInt8>) {
         guard !failed else { return }
+        let handled: Void? = chunk.withContiguousStorageIfAvailable { consume(buffer: $0) }
+        if handled == nil { Array(chunk).withUnsafeBufferPointer { consume(buffer: $0) } }
+    }
+
+    /// Consumes a chunk held in contiguous memory. Plain long-layout rows (no quotes, no spaces
+    /// around fields, nothing wrong) are read straight from the bytes; any other line goes
+    /// through the full CSV parser, which reports problems with their line and column.
+    private mutating func consume(buffer: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        while i < buffer.count, !failed {
+            if longColumns != nil, parser.isBetweenRows {
+                i = readPlainRows(buffer, from: i)
+                guard i < buffer.count else { break }
+            }
+            // One line for the full parser (or the chunk's unfinished last line).
+            let end = buffer[i...].firstIndex(of: 0x0A).map { $0 + 1 } ?? buffer.count
+            parse(UnsafeBufferPointer(rebasing: buffer[i..<end]))
+            i = end
+        }
+    }
+
+    /// Runs the full CSV parser over `bytes`, handling each row as it is tokenised.
+    private mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
         // The parser is moved out while it runs so each row is handled as it is tokenised,
         // without collecting the chunk's rows (and copying their fields) first.
         var parser = self.parser
         self.parser = CSVRowParser()
         defer { self.parser = parser }
         do {
-            try parser.feed(chunk) { handle($0) }
+            try parser.feed(buffer: bytes) { handle($0) }
         } catch let error as CSVRowParser.Failure {
             report(error.line, error.column, "", error.message)
             failed = true
@@ -92,8 +120,10 @@ public struct KPIValueImport: Sendable {
         shard.issues = []
         shard.issueCount = 0
         shard.rowCount = 0
+        shard.plainRowCount = 0
         shard.parser = CSVRowParser()
         shard.lastPeriod = nil
+        shard.plainKPI = []
         return shard
     }
 
@@ -110,6 +140,7 @@ public struct KPIValueImport: Sendable {
         }
         issueCount += shard.issueCount
         rowCount += shard.rowCount
+        plainRowCount += shard.plainRowCount
         failed = failed || shard.failed
         parser.skip(lines: shard.parser.line - 1)
         for (kpi, series) in shard.values.series {
@@ -207,7 +238,7 @@ public struct KPIValueImport: Sendable {
         withSeries(KPIID(id)) { $0.add(v, period: period, entity: entity) }
     }
 
-    private mutating func period(_ text: String) -> Period? {
+    mutating func period(_ text: String) -> Period? {
         // Entity rows repeat one period several times in a row.
         if let last = lastPeriod, last.text == text { return last.period }
         if let known = periods[text] {
@@ -221,19 +252,35 @@ public struct KPIValueImport: Sendable {
     }
 
     private mutating func withSeries(_ id: KPIID, _ change: (inout KPISeries) -> Void) {
+        select(id)
+        change(&current!)
+    }
+
+    /// Makes `id`'s series the one rows go to.
+    mutating func select(_ id: KPIID) {
         if current?.kpi != id {
+            plainKPI = []
             // Series in one file tend to be alike in length: size the next one like the last.
             let hint = current?.points.count ?? 0
             flushCurrent()
             current = values.series.removeValue(forKey: id) ?? KPISeries(kpi: id)
             if hint > 0, current!.observationCount == 0 { current!.reserveCapacity(periods: min(hint, 100_000)) }
         }
-        change(&current!)
+    }
+
+    /// Adds a value (or, for nil, an empty cell) to the current series.
+    mutating func addToCurrent(_ value: Double?, period: Period, entity: String?) {
+        if let value {
+            current!.add(value, period: period, entity: entity)
+        } else {
+            current!.addMissing(period)
+        }
     }
 
     private mutating func flushCurrent() {
         if let series = current { values.series[series.kpi] = series }
         current = nil
+        plainKPI = []
     }
 
     private mutating func readWide(_ row: CSVRowParser.Row) {

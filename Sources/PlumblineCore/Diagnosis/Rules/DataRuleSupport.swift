@@ -60,7 +60,7 @@ extension Rule {
 extension CanvasAnalysis {
     /// The outcome KPIs a KPI is meant to move: the KPIs it drives, and the outcome-level current
     /// KPIs (or declared `outcome` KPIs) of the objectives it serves — never itself.
-    func outcomes(of kpi: KPI) -> [KPI] {
+    public func outcomes(of kpi: KPI) -> [KPI] {
         var ids: [KPIID] = kpi.drives
         for o in kpi.serves {
             if let objective = index[o] { ids += objective.outcome }

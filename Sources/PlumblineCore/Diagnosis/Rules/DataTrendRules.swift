@@ -290,41 +290,45 @@ public struct HiddenTradeOffRule: Rule {
         let minimum = Int(context.parameter("min_periods"))
         var out: [Finding] = []
         var seenPairs: Set<Int> = []
+        // Every KPI taking part gets a number; the pair loop then works on numbers and spans only,
+        // never copying a KPI or a series (100,000 pairs in a large organisation).
         var number: [KPIID: Int] = [:]
+        var members: [PairMember] = []
         // Each series is oriented, prewhitened and standardised once; pairs on the same gap-free
         // span (the usual case) then cost one dot product. Pairs on different spans prewhiten
-        // their overlap. With 100,000 pairs in a large organisation, this is the rule's cost.
-        var prepared: [KPIID: [Double]?] = [:]
-        func standardised(_ kpi: KPI) -> [Double]? {
-            if let known = prepared[kpi.id] { return known }
-            let w = Correlation.prewhiten(data.aligned[kpi.id]!.values.map { $0 * goodSign(kpi)! })
+        // their overlap.
+        var prepared: [[Double]??] = []
+        func standardised(_ m: Int) -> [Double]? {
+            if let known = prepared[m] { return known }
+            let sign = members[m].sign
+            let w = Correlation.prewhiten(members[m].series.values.map { $0 * sign })
             let z = Correlation.standardised(w)
-            prepared[kpi.id] = z
+            prepared[m] = .some(z)
             return z
         }
         var thresholds: [Int: Double] = [:]
         for objective in context.canvas.objectives {
-            let kpis = (context.analysis.servingKPIs[objective.id] ?? []).filter {
-                goodSign($0) != nil && data.aligned[$0.id] != nil
+            var numbers: [Int] = []
+            for kpi in context.analysis.servingKPIs[objective.id] ?? [] {
+                if let n = number[kpi.id] {
+                    numbers.append(n)
+                    continue
+                }
+                guard let sign = goodSign(kpi), let series = data.aligned[kpi.id] else { continue }
+                number[kpi.id] = members.count
+                numbers.append(members.count)
+                members.append(PairMember(kpi: kpi, series: series, sign: sign))
+                prepared.append(nil)
             }
-            guard kpis.count > 1 else { continue }
-            let gapFree = kpis.map { data.aligned[$0.id]!.observed == data.aligned[$0.id]!.values.count }
-            let numbers = kpis.map { kpi in
-                if let n = number[kpi.id] { return n }
-                number[kpi.id] = number.count
-                return number.count - 1
-            }
-            for i in 0..<(kpis.count - 1) {
-                for j in (i + 1)..<kpis.count {
-                    let a = kpis[i], b = kpis[j]
-                    let sa = data.aligned[a.id]!, sb = data.aligned[b.id]!
-                    let key = min(numbers[i], numbers[j]) << 32 | max(numbers[i], numbers[j])
+            guard numbers.count > 1 else { continue }
+            for i in 0..<(numbers.count - 1) {
+                for j in (i + 1)..<numbers.count {
+                    let ma = numbers[i], mb = numbers[j]
+                    let key = min(ma, mb) << 32 | max(ma, mb)
                     guard seenPairs.insert(key).inserted else { continue }
                     let c: Correlation.Result
-                    if gapFree[i], gapFree[j], sa.granularity == sb.granularity, sa.firstOrdinal == sb.firstOrdinal,
-                        sa.values.count == sb.values.count, sa.values.count >= minimum
-                    {
-                        guard let x = standardised(a), let y = standardised(b) else { continue }
+                    if members[ma].sharesGapFreeSpan(with: members[mb], minimum: minimum) {
+                        guard let x = standardised(ma), let y = standardised(mb) else { continue }
                         let r = Correlation.dot(x, y)
                         guard r < 0 else { continue }
                         // Most pairs are far from significant: count them without a p-value.
@@ -342,24 +346,27 @@ public struct HiddenTradeOffRule: Rule {
                         }
                         c = Correlation.Result(r: r, p: Correlation.pValue(r, n: n), n: n)
                     } else {
-                        guard let pair = sa.overlap(with: sb) else { continue }
+                        let a = members[ma], b = members[mb]
+                        guard let pair = a.series.overlap(with: b.series) else { continue }
                         let n = zip(pair.x, pair.y).filter { !$0.isNaN && !$1.isNaN }.count
                         if n < minimum {
                             out.append(
                                 notEnoughData(
-                                    [a.id.rawValue, b.id.rawValue], what: "whether \(a.id) and \(b.id) trade off",
+                                    [a.kpi.id.rawValue, b.kpi.id.rawValue],
+                                    what: "whether \(a.kpi.id) and \(b.kpi.id) trade off",
                                     have: n, need: minimum, unit: "shared periods"))
                             continue
                         }
                         c = Correlation.pearson(
-                            Correlation.prewhiten(pair.x.map { $0 * goodSign(a)! }),
-                            Correlation.prewhiten(pair.y.map { $0 * goodSign(b)! }))
+                            Correlation.prewhiten(pair.x.map { $0 * a.sign }),
+                            Correlation.prewhiten(pair.y.map { $0 * b.sign }))
                         guard c.r.isFinite, c.r < 0 else { continue }
                     }
                     guard c.p / 2 <= DiagnosisEngine.perTestLevel else {
                         context.tally.record(p: c.p / 2)
                         continue
                     }
+                    let a = members[ma].kpi, b = members[mb].kpi
                     var f = finding(
                         "\(a.name) (\(a.id)) and \(b.name) (\(b.id)) both serve '\(objective.id)' but move against each other",
                         subjects: [a.id.rawValue, b.id.rawValue, objective.id.rawValue],
@@ -377,5 +384,28 @@ public struct HiddenTradeOffRule: Rule {
             }
         }
         return out
+    }
+}
+
+/// A KPI taking part in DATA-11's pairs, with its aligned series and good direction.
+private struct PairMember {
+    var kpi: KPI
+    var series: AlignedSeries
+    /// +1 when more is better, −1 when less is.
+    var sign: Double
+    var gapFree: Bool
+
+    init(kpi: KPI, series: AlignedSeries, sign: Double) {
+        self.kpi = kpi
+        self.series = series
+        self.sign = sign
+        self.gapFree = series.observed == series.values.count
+    }
+
+    /// Whether both series are gap-free on the very same periods, long enough to test.
+    func sharesGapFreeSpan(with other: PairMember, minimum: Int) -> Bool {
+        gapFree && other.gapFree && series.granularity == other.series.granularity
+            && series.firstOrdinal == other.series.firstOrdinal && series.values.count == other.series.values.count
+            && series.values.count >= minimum
     }
 }

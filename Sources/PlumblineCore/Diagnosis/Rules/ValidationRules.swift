@@ -56,7 +56,8 @@ public struct MissingSignOffRule: Rule {
     public let metadata = RuleMetadata(
         id: "VAL-01", title: "Redesign without sign-off", category: .validation, severity: .warning,
         summary: "Proposed KPIs exist and no review approves them, or the latest review asks for changes.",
-        checks: "When the canvas has proposed KPIs, the reviews (ordered by date where given) end in an approval.",
+        checks:
+            "When the canvas has proposed (or adopted) KPIs, the reviews (ordered by date where given) end in an approval.",
         rationale:
             "A redesign that its stakeholders have not accepted will not be used; step 7 of the canvas exists for this.",
         remedy: "Ask the stakeholders to review the proposed KPIs and record their verdict.")
@@ -65,7 +66,11 @@ public struct MissingSignOffRule: Rule {
 
     public func findings(in context: RuleContext) -> [Finding] {
         let canvas = context.canvas
-        let proposed = canvas.kpis.filter { $0.status == .proposed }
+        // A canvas judged as adopted (`Canvas.adopted`) marks its former proposals: adopting them
+        // for the diagnosis is not the stakeholders' sign-off.
+        let proposed = canvas.kpis.filter {
+            $0.status == .proposed || $0.extensions.contains { $0.key == Canvas.adoptedField }
+        }
         guard !proposed.isEmpty else { return [] }
         let ordered = canvas.reviews.enumerated().sorted { x, y in
             switch (x.element.on, y.element.on) {
