@@ -7,7 +7,9 @@ import Synchronization
 /// Kept in memory: a restart forgets failures, which only ever lets a few more guesses through.
 /// Times are passed in, so tests step through them without waiting.
 public final class LoginThrottle: Sendable {
+    /// Failed attempts allowed within `window`.
     public let limit: Int
+    /// Seconds a failure counts for.
     public let window: TimeInterval
     private let failures = Mutex<[Key: [Date]]>([:])
 

@@ -9,11 +9,13 @@ public struct PasswordHasher: Sendable {
 
     public init(cost: UInt8 = 12) { self.cost = cost }
 
+    /// A new bcrypt hash (salted) of `password`.
     public func hash(_ password: String) async throws -> String {
         let cost = self.cost
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
+    /// Whether `password` matches `hash`.
     public func verify(_ password: String, hash: String) async throws -> Bool {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }

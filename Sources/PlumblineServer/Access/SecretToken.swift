@@ -7,6 +7,7 @@ public struct SecretToken: Sendable, Hashable, CustomStringConvertible {
     /// The text the client holds, e.g. `plb_…` for API tokens.
     public let value: String
 
+    /// A token as a client sent it.
     public init(value: String) { self.value = value }
 
     /// 32 random bytes, base64url without padding, after `prefix`.
