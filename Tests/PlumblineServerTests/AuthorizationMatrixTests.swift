@@ -185,6 +185,9 @@ import Testing
                 #expect(
                     expected.contains(response.status.code),
                     "\(actor) \(route.method) \(route.template): \(response.status.code) \(response.text)")
+                if response.status.code >= 400 {
+                    #expect(response.errorCode != nil, "a denial in the API's one error shape: \(response.text)")
+                }
             }
         }
     }
