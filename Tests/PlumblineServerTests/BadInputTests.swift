@@ -87,4 +87,16 @@ import Testing
             #expect(try ready.json["schemaVersion"] as? Int == (try await store.schemaVersion()))
         }
     }
+
+    @Test func notReadyWhenTheDatabaseDoesNotAnswer() async throws {
+        let store = try await makeStore(.sqlite)
+        let router = try buildRouter(testConfiguration, store: store, schemaVersion: try await store.schemaVersion())
+        try await store.close()
+        try await Application(router: router).test(.router) { client in
+            let ready = try await client.send(.get, "/ready")
+            #expect(ready.status == .serviceUnavailable)
+            #expect(ready.errorCode == "not-ready")
+            #expect(try await client.send(.get, "/health").status == .ok)
+        }
+    }
 }
