@@ -32,9 +32,16 @@ import Testing
         let fixture = try StoreFixture(kind)
         try await fixture.with { (first) async throws in
             let second = try await fixture.open()
-            async let a = first.migrate()
-            async let b = second.migrate()
-            let applied = try await a + b
+            // Closed on every path: a SQLite connection released open asserts and ends the run.
+            let applied: [Int]
+            do {
+                async let a = first.migrate()
+                async let b = second.migrate()
+                applied = try await a + b
+            } catch {
+                try? await second.close()
+                throw error
+            }
             try await second.close()
             #expect(applied.sorted() == Migration.all.map(\.version))
             #expect(try await first.schemaVersion() == Migration.all.last?.version)
