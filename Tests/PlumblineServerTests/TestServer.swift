@@ -40,11 +40,14 @@ func makeStore(_ kind: StoreKind) async throws -> any CanvasStore {
         let url = try #require(StoreKind.postgresURL, "PLUMB_TEST_POSTGRES_URL is not set")
         let tag = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         // Swift Testing runs cases in parallel; a few connections per store and a bounded number of
-        // stores at once keep the suite under the server's max_connections (100 by default).
+        // stores at once keep the suite well under the server's max_connections (100 by default)
+        // and the handshakes few.
         await PostgresSlots.shared.acquire()
         do {
+            // A generous timeout: while the whole suite runs, two cores are busy and PostgreSQL's
+            // password handshake (SCRAM) can take seconds.
             store = try await SQLCanvasStore.connectPostgres(
-                url: url, schema: "plumb_server_\(tag)", maximumConnections: 3, logger: logger)
+                url: url, schema: "plumb_server_\(tag)", maximumConnections: 3, timeout: .seconds(60), logger: logger)
         } catch {
             await PostgresSlots.shared.release()
             throw error
@@ -66,7 +69,7 @@ func discard(_ store: any CanvasStore) async throws {
 
 /// A counting semaphore for PostgreSQL test stores.
 actor PostgresSlots {
-    static let shared = PostgresSlots(count: 8)
+    static let shared = PostgresSlots(count: 4)
 
     private var free: Int
     private var waiting: [CheckedContinuation<Void, Never>] = []
