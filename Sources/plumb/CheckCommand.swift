@@ -4,7 +4,7 @@ import PlumblineCore
 import PlumblineRender
 
 /// `plumb check FILE…`: the diagnosis.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Diagnose canvases: where KPIs pull against strategy and accountability is unclear.",
@@ -17,6 +17,7 @@ struct CheckCommand: ParsableCommand {
               plumb check examples/saas-growth-vs-retention.yaml
               plumb check canvas.yaml --format sarif -o plumbline.sarif
               plumb check canvas.yaml --rule PAIR-01=off --rule ACC-03.max=20 --fail-on warning
+              plumb check --remote CANVAS-ID --format json     # findings computed by the server
             """
     )
 
@@ -24,7 +25,13 @@ struct CheckCommand: ParsableCommand {
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case error, warning, info, never }
 
     @Argument(help: "Canvas files (.yaml, .yml or .json).")
-    var files: [String]
+    var files: [String] = []
+
+    @Option(help: "Diagnose a canvas on the server (plumb login first): its id. Text or JSON output.")
+    var remote: String?
+
+    @Option(help: "With --remote: the server (default: the one you last logged in to).")
+    var server: String?
 
     @Option(help: "Output: text, json, sarif or markdown.")
     var format: OutputFormat = .text
@@ -58,7 +65,25 @@ struct CheckCommand: ParsableCommand {
             """)
     var asAdopted = false
 
-    func run() throws {
+    func validate() throws {
+        if remote == nil, files.isEmpty { throw ValidationError("give canvas files, or --remote ID") }
+        if remote != nil, !files.isEmpty { throw ValidationError("give canvas files or --remote ID, not both") }
+        if remote != nil, format != .text, format != .json {
+            throw ValidationError("--remote reports as text or json")
+        }
+        if remote != nil, !ruleOverrides.isEmpty || !data.isEmpty || asAdopted {
+            throw ValidationError(
+                "--remote uses the server's rule settings and uploaded values; drop --rule, --data and --as-adopted")
+        }
+    }
+
+    func run() async throws {
+        if let remote {
+            let report = try await RemoteCheck(canvas: remote, server: server).run(
+                json: format == .json, output: output)
+            try exit(failing: report.worst)
+            return
+        }
         let overrides = try RuleOverride.parse(ruleOverrides)
         let (engine, reports) = try Diagnose.reports(
             files: files, data: data, overrides: overrides, asAdopted: asAdopted)
@@ -82,6 +107,11 @@ struct CheckCommand: ParsableCommand {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
 
+        try exit(failing: reports.flatMap { $0.diagnosis.activeFindings.map(\.severity) })
+    }
+
+    /// Exit 1 when an active finding reaches --fail-on.
+    func exit(failing severities: [Severity]) throws {
         let threshold: Severity? =
             switch failOn {
             case .error: .error
@@ -89,9 +119,7 @@ struct CheckCommand: ParsableCommand {
             case .info: .info
             case .never: nil
             }
-        if let threshold, reports.contains(where: { $0.diagnosis.count(atLeast: threshold) > 0 }) {
-            throw ExitCode(1)
-        }
+        if let threshold, severities.contains(where: { $0 >= threshold }) { throw ExitCode(1) }
     }
 }
 

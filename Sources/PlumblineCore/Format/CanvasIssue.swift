@@ -1,5 +1,5 @@
 /// A problem found while reading a canvas: where it is, what was found and what was expected.
-public struct CanvasIssue: Error, Hashable, Sendable, CustomStringConvertible {
+public struct CanvasIssue: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     /// Stable codes, for machines and tests.
     public enum Code: String, Sendable, Codable {
         case syntax = "syntax"
