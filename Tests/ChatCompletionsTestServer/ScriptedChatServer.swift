@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The replies still to give and the requests received so far.
 public actor ChatScript {
@@ -66,16 +67,27 @@ public enum ScriptedChatServer {
                 port.yield(channel.localAddress?.port ?? 0)
                 port.finish()
             }, logger: quiet)
+        // Stopped by a graceful shutdown, never by cancellation: a request still being answered
+        // (a scripted delay outliving the client's timeout) is finished, not torn down mid-write.
+        let services = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: quiet))
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 // A server that fails to start ends the port stream, so nobody waits for it.
                 defer { port.finish() }
-                try await app.runService(gracefulShutdownSignals: [])
+                try await services.run()
             }
-            defer { group.cancelAll() }
             var running = ports.makeAsyncIterator()
-            guard let bound = await running.next(), bound > 0 else { throw CancellationError() }
-            return try await body(bound)
+            guard let bound = await running.next(), bound > 0 else {
+                await services.triggerGracefulShutdown()
+                try await group.waitForAll()
+                throw CancellationError()
+            }
+            let result: Result<Value, any Error>
+            do { result = .success(try await body(bound)) } catch { result = .failure(error) }
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
+            return try result.get()
         }
     }
 }

@@ -126,7 +126,7 @@ struct LanguageModelDrafterTests {
     @Test("No reply within the timeout is a timeout error")
     func timeout() async throws {
         let (outcome, _) = try await Self.draft(
-            [.message(Self.validCanvas, delay: .seconds(5))], timeout: .milliseconds(200))
+            [.message(Self.validCanvas, delay: .seconds(1))], timeout: .milliseconds(200))
         guard case .failure(.timedOut) = outcome else {
             Issue.record("expected timedOut, got \(outcome)")
             return

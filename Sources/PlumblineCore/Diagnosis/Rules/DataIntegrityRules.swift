@@ -73,6 +73,10 @@ public struct TargetBunchingRule: Rule {
                 split.above > split.below
                 ? Distributions.binomialUpperTail(split.above, n: split.above + split.below, p: 0.5) : 1
             let p = min(1, 2 * min(pMass, pSplit))
+            guard p <= DiagnosisEngine.perTestLevel else {
+                context.tally.record(p: p)
+                continue
+            }
             var f = finding(
                 "Reported values of \(kpi.name) (\(kpi.id)) bunch just past its target of \(FieldReader.format(target))",
                 subjects: [kpi.id.rawValue],
@@ -152,6 +156,10 @@ public struct PeriodEndPushRule: Rule {
             }
             let p = Distributions.binomialUpperTail(ends, n: periods, p: 0.5)
             guard ends * 2 > periods else { continue }
+            guard p <= DiagnosisEngine.perTestLevel else {
+                context.tally.record(p: p)
+                continue
+            }
             var f = finding(
                 "\(kpi.name) (\(kpi.id)) is better in the last \(g == .day ? "day" : "week") of \(ends) of \(periods) \(coarse)s",
                 subjects: [kpi.id.rawValue],
@@ -212,6 +220,11 @@ public struct LastDigitRule: Rule {
             }
             guard let digits = Self.lastDigits(values) else { continue }
             let test = Bunching.lastDigits(digits)
+            // The engine drops findings above the per-test level: count the test, build nothing.
+            guard test.p <= DiagnosisEngine.perTestLevel else {
+                context.tally.record(p: test.p)
+                continue
+            }
             var f = finding(
                 "The last digits of \(kpi.name) (\(kpi.id)) are far from uniform",
                 subjects: [kpi.id.rawValue],
