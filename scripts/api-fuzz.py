@@ -38,8 +38,9 @@ def main():
             reply.raise_for_status()
             return reply.json()
 
-        member = post(f"/workspaces/{workspace}/members",
-                      json={"email": "reviewer@example.com", "role": "reviewer", "password": "another long secret"})
+        subprocess.run([args.plumb, "user", "add", "--db", server.db, "--email", "reviewer@example.com"],
+                       input="another long secret\n", text=True, check=True, capture_output=True)
+        member = post(f"/workspaces/{workspace}/members", json={"email": "reviewer@example.com", "role": "reviewer"})
         ids = {
             "workspaceID": workspace, "canvasID": canvas, "version": 1,
             "userID": member["user"]["id"],

@@ -16,7 +16,8 @@ struct Plumb: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ValidateCommand.self, CheckCommand.self, RenderCommand.self, ReportCommand.self,
             GenerateCommand.self, SuggestCommand.self, EditCommand.self, RulesCommand.self, ExplainCommand.self,
-            ConvertCommand.self, FormatCommand.self, BenchCommand.self, ServeCommand.self, MigrateCommand.self,
+            ConvertCommand.self, FormatCommand.self, BenchCommand.self, UserCommand.self, ServeCommand.self,
+            MigrateCommand.self,
             LoginCommand.self, PushCommand.self, PullCommand.self,
         ]
     )

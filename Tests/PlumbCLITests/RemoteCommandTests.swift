@@ -122,6 +122,29 @@ import Testing
         #expect(server.stop() == 0)
     }
 
+    /// Accounts come from `plumb user add` on the server's database; the new account can sign in.
+    @Test func userAddCreatesAnAccountThatSignsIn() async throws {
+        let server = try Server()
+        defer { _ = server.stop() }
+        let db = server.directory.appendingPathComponent("plumbline.sqlite").path
+        let add = try PlumbCommandTests.plumb(
+            ["user", "add", "--db", db, "--email", "bo@example.com", "--name", "Bo"],
+            input: Self.standardInput(Self.password + "\n"))
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stdout.contains("created bo@example.com"))
+        let again = try PlumbCommandTests.plumb(
+            ["user", "add", "--db", db, "--email", "BO@example.com"], input: Self.standardInput(Self.password + "\n"))
+        #expect(again.status == 2)
+        let short = try PlumbCommandTests.plumb(
+            ["user", "add", "--db", db, "--email", "cy@example.com"], input: Self.standardInput("short\n"))
+        #expect(short.status != 0)
+        #expect(short.stderr.contains("at least 10 characters"))
+        let (status, body) = try await post(
+            "\(server.base)/api/v1/session", json: ["email": "bo@example.com", "password": Self.password])
+        #expect(status == 200, "\(body)")
+        #expect(server.stop() == 0)
+    }
+
     @Test func commandsWithoutLoginSaySo() throws {
         let home = try PlumbCommandTests.temporaryDirectory()
         var environment = ProcessInfo.processInfo.environment

@@ -44,4 +44,22 @@ import Testing
             #expect(error.issues.contains { $0.path == "kpis[1024].target" })
         }
     }
+
+    /// Did-you-mean suggestions are bounded for the whole document, as they are for a short list.
+    @Test func suggestionsStayWithinOneBudget() {
+        var lines = [
+            "plumbline: 1", "kind: kpi-misalignment", "title: Many KPIs",
+            "objectives:", "  - {id: grow, statement: Grow}", "kpis:",
+        ]
+        for i in 0..<3_000 { lines.append("  - {id: k\(i), name: KPI \(i), serves: [grwo]}") }
+        do {
+            _ = try CanvasReader().read(text: lines.joined(separator: "\n") + "\n", file: "many.yaml")
+            Issue.record("a canvas with dangling references was accepted")
+        } catch {
+            #expect(error.issues.count == 3_000)
+            let suggested = error.issues.filter { $0.suggestion != nil }.count
+            #expect(suggested > 0)
+            #expect(suggested <= 200)
+        }
+    }
 }

@@ -49,7 +49,7 @@ import Testing
         Route(method: .get, template: "/api/v1/workspaces/{workspaceID}/members", needs: .permission(.read)),
         Route(
             method: .post, template: "/api/v1/workspaces/{workspaceID}/members", needs: .permission(.administer),
-            body: #"{"email": "newcomer@example.com", "role": "viewer", "password": "a long enough secret"}"#),
+            body: #"{"email": "newcomer@example.com", "role": "viewer"}"#),
         Route(
             method: .patch, template: "/api/v1/workspaces/{workspaceID}/members/{userID}",
             needs: .permission(.administer), body: #"{"role": "reviewer"}"#),

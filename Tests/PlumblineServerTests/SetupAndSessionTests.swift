@@ -54,13 +54,35 @@ import Testing
         }
     }
 
+    /// A local account with `password`, created in the store as `plumb user add` would.
+    static func account(in store: any CanvasStore, email: String) async throws {
+        _ = try await store.createUser(
+            NewUser(
+                email: email, displayName: String(email.prefix { $0 != "@" }),
+                passwordHash: try await PasswordHasher(cost: 4).hash(password)))
+    }
+
+    /// A cross-site form can post text/plain that parses as JSON; signing in refuses anything but
+    /// application/json, so no page can sign a visitor into someone else's account.
+    @Test(arguments: StoreKind.available)
+    func signingInNeedsAJSONContentType(_ kind: StoreKind) async throws {
+        try await withServer(kind) { store, client in
+            try await Self.account(in: store, email: "mallory@example.com")
+            let body = try jsonText(["email": "mallory@example.com", "password": Self.password])
+            let forged = try await client.execute(
+                uri: "/api/v1/session", method: .post, headers: [.contentType: "text/plain"],
+                body: ByteBuffer(string: body))
+            #expect(forged.status == .unsupportedMediaType)
+            #expect(forged.headers[values: .setCookie].allSatisfy { !$0.hasPrefix("plumb_session=") })
+            let genuine = try await client.send(.post, "/api/v1/session", json: body)
+            #expect(genuine.status == .ok)
+        }
+    }
+
     @Test(arguments: StoreKind.available)
     func cookieSessionNeedsTheCSRFTokenForWrites(_ kind: StoreKind) async throws {
         try await withServer(kind) { store, client in
-            _ = try await store.createUser(
-                NewUser(
-                    email: "Ada@Example.com", displayName: "Ada",
-                    passwordHash: try await PasswordHasher(cost: 4).hash(Self.password)))
+            try await Self.account(in: store, email: "Ada@Example.com")
             let login = try await client.send(
                 .post, "/api/v1/session", json: try jsonText(["email": "ada@example.com", "password": Self.password]))
             #expect(login.status == .ok, "\(login.text)")

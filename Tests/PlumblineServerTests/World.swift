@@ -71,6 +71,12 @@ struct World: Sendable {
             tokenIDs[actor] = try await store.createAPIToken(userID: user.id, name: "test", tokenHash: token.hash).id
             tokens[actor] = token.value
         }
+        // An account that belongs to no workspace yet, for the route that adds members (the API
+        // adds existing accounts only).
+        if try await store.user(email: "newcomer@example.com") == nil {
+            _ = try await store.createUser(
+                NewUser(email: "newcomer@example.com", displayName: "Newcomer", passwordHash: hash))
+        }
         let owner = try #require(users[.owner])
         let workspace = try await store.createWorkspace(name: "Team", ownerID: owner.id)
         for actor in [Actor.editor, .reviewer, .viewer] {

@@ -18,21 +18,27 @@ extension CanvasDecoder {
         }
         let parts = 8
         let size = (items.count + parts - 1) / parts
-        let results = UnsafeResults<(values: [T?], issues: [CanvasIssue])>(count: parts)
-        let shared = SharedDecoding(items: items, file: file, ids: ids, idsByKind: idsByKind, path: path)
+        let results = UnsafeResults<(values: [T?], issues: [CanvasIssue], suggestions: Int)>(count: parts)
+        // The parts share this decoder's suggestion budget, so a long list stays as bounded as a
+        // short one.
+        let budget = suggestionsLeft / parts
+        let shared = SharedDecoding(
+            items: items, file: file, ids: ids, idsByKind: idsByKind, path: path, suggestionBudget: budget)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = (part * size)..<min(shared.items.count, (part + 1) * size)
             let child = CanvasDecoder(file: shared.file)
             child.ids = shared.ids
             child.idsByKind = shared.idsByKind
+            child.suggestionsLeft = shared.suggestionBudget
             let decode = decodeItem(child)
             let values = range.map { decode(shared.items[$0], "\(shared.path)[\($0)]") }
-            results.set(part, (values, child.issues))
+            results.set(part, (values, child.issues, shared.suggestionBudget - child.suggestionsLeft))
         }
         var out: [T] = []
         out.reserveCapacity(items.count)
         for part in 0..<parts {
-            let (values, issues) = results.get(part)
+            let (values, issues, suggestions) = results.get(part)
+            suggestionsLeft -= suggestions
             out.append(contentsOf: values.compactMap { $0 })
             for issue in issues { adopt(issue) }
         }
@@ -47,4 +53,5 @@ private struct SharedDecoding: @unchecked Sendable {
     let ids: [String: CanvasDecoder.IDRecord]
     let idsByKind: [EntityKind: [String]]
     let path: String
+    let suggestionBudget: Int
 }

@@ -18,7 +18,8 @@ final class CanvasDecoder {
     var sourceMap = SourceMap()
     var ids: [String: IDRecord] = [:]
     var idsByKind: [EntityKind: [String]] = [:]
-    private var suggestionsLeft = 200
+    /// How many more did-you-mean suggestions may be computed (see `suggest`).
+    var suggestionsLeft = 200
 
     init(file: String?) { self.file = file }
 

@@ -20,8 +20,9 @@ public struct PasswordHasher: Sendable {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 
-    /// bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut.
-    static func problem(with password: String) -> String? {
+    /// Why `password` is refused, or nil when it is acceptable. bcrypt reads at most 72 bytes;
+    /// longer passwords are refused rather than silently cut.
+    public static func problem(with password: String) -> String? {
         if password.count < 10 { return "the password must have at least 10 characters" }
         if password.utf8.count > 72 { return "the password must be at most 72 bytes (bcrypt reads no more)" }
         return nil

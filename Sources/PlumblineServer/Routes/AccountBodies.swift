@@ -109,12 +109,10 @@ struct MemberBody: ResponseCodable {
     }
 }
 
-/// Adds an existing user by email, or creates a local account with `password` when none exists.
+/// Adds an existing account, by email.
 struct NewMemberRequest: Decodable {
     var email: String
     var role: WorkspaceRole
-    var displayName: String?
-    var password: String?
 }
 
 struct RoleRequest: Decodable {

@@ -63,19 +63,14 @@ struct WorkspaceRoutes: Sendable {
         let found = try await access.workspace(try workspaceID(context), .administer, context)
         let body = try await request.decode(as: NewMemberRequest.self, context: context)
         let email = try Field.email(body.email)
-        let user: User
-        if let existing = try await store.user(email: email) {
-            user = existing
-        } else {
-            guard let password = body.password else {
-                throw APIError(
-                    .unprocessableContent, code: "unknown-user",
-                    message: "no account has the email \(email); send a password to create one")
-            }
-            if let problem = PasswordHasher.problem(with: password) { throw APIError.badRequest(problem) }
-            let name = try Field.name(body.displayName ?? email, what: "display name")
-            user = try await store.createUser(
-                NewUser(email: email, displayName: name, passwordHash: try await passwords.hash(password)))
+        // Only existing accounts: creating one here would let any workspace owner claim a
+        // colleague's email with a password of their own (accounts come from `plumb user add`).
+        guard let user = try await store.user(email: email) else {
+            throw APIError(
+                .unprocessableContent, code: "unknown-user",
+                message:
+                    "no account has the email \(email); the server's administrator creates accounts with `plumb user add`"
+            )
         }
         let membership = try await store.addMember(workspaceID: found.workspace.id, userID: user.id, role: body.role)
         return EditedResponse(
