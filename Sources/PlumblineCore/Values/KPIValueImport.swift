@@ -29,8 +29,9 @@ public struct KPIValueImport: Sendable {
     var parser = CSVRowParser()
     private(set) var header: [CSVRowParser.Field]? = nil
     private(set) var longColumns: (kpi: Int, period: Int, value: Int, entity: Int?)? = nil
-    /// The bytes of the current series's id and of the last period read by the plain-row path.
+    /// The bytes of the current series's id, for the plain-row path (empty when rows go elsewhere).
     var plainKPI: [UInt8] = []
+    /// Period texts already read by the plain-row path, by their bytes.
     var plainPeriods = PeriodTextCache()
     private var wideKPIs: [(index: Int, id: KPIID)] = []
     private var widePeriod = 0
