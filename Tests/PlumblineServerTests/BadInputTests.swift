@@ -28,6 +28,25 @@ import Testing
         }
     }
 
+    /// Every JSON route, not only signing in, refuses a body that does not say it is JSON.
+    @Test(arguments: StoreKind.available)
+    func jsonBodiesNeedTheirContentType(_ kind: StoreKind) async throws {
+        try await withServer(kind) { store, client in
+            let world = try await World.make(store)
+            let auth = "Bearer \(world.tokens[.owner]!)"
+            for (uri, method) in [
+                ("/api/v1/workspaces", HTTPRequest.Method.post),
+                ("/api/v1/canvases/\(world.canvasID)", .put),
+            ] {
+                let response = try await client.execute(
+                    uri: uri, method: method, headers: [.authorization: auth, .contentType: "text/plain"],
+                    body: ByteBuffer(string: #"{"name": "Forged", "baseVersion": 1, "document": ""}"#))
+                #expect(response.status == .unsupportedMediaType, "\(uri): \(response.text)")
+                #expect(response.errorCode == "unsupported-media-type")
+            }
+        }
+    }
+
     @Test(arguments: StoreKind.available)
     func malformedJSONIs400(_ kind: StoreKind) async throws {
         try await withServer(kind) { store, client in

@@ -26,12 +26,8 @@ public enum Bunching {
         return counts
     }
 
-    /// Least-squares polynomial of `degree` through (x, y), evaluated at `at`.
-    public static func polynomialFit(x: [Double], y: [Double], degree: Int, at: [Double]) -> [Double]? {
-        PolynomialDesign(x: x, degree: degree, at: at)?.fitted(y)
-    }
-
-    /// A polynomial fit through fixed x, factored once, for refitting many y (the bootstrap).
+    /// A least-squares polynomial through fixed x, evaluated at given points; factored once, for
+    /// refitting many y (the bootstrap).
     struct PolynomialDesign {
         let factorisation: LeastSquares.Factorisation
         /// The powers of each evaluation point, centred and scaled like x.

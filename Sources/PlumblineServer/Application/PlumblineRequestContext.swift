@@ -20,11 +20,7 @@ public struct PlumblineRequestContext: AuthRequestContext, RequestContext {
     /// JSON bodies (not canvas imports or CSV uploads, which set their own limits) stay small.
     public var maxUploadSize: Int { 1 << 20 }
 
-    public var requestDecoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
+    public var requestDecoder: JSONBodyDecoder { JSONBodyDecoder() }
 
     public var responseEncoder: JSONEncoder {
         let encoder = JSONEncoder()
@@ -39,10 +35,11 @@ extension Request {
     /// may be larger than the context's limit for other JSON.
     func decode<Body: Decodable>(as type: Body.Type, limit: Int, context: PlumblineRequestContext) async throws -> Body
     {
+        try JSONBodyDecoder.requireJSON(headers)
         var request = self
         let buffer = try await request.collectBody(upTo: limit)
         do {
-            return try context.requestDecoder.decode(type, from: Data(buffer: buffer))
+            return try context.requestDecoder.json.decode(type, from: Data(buffer: buffer))
         } catch let error as DecodingError {
             throw APIError.badRequest("the JSON body does not fit: \(Self.describe(error))")
         }
@@ -74,5 +71,36 @@ extension Request {
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { return empty }
         return try await request.decode(as: type, context: context)
+    }
+}
+
+/// Decodes JSON request bodies, and only bodies sent as `application/json`. A form on another
+/// site can post `text/plain` that happens to be JSON, with no CORS preflight; refusing it here
+/// keeps every route safe from that (signing a visitor into someone else's account among them),
+/// whatever else protects it.
+public struct JSONBodyDecoder: RequestDecoder {
+    /// The decoder for the body itself (ISO 8601 dates).
+    let json: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    public func decode<T: Decodable>(
+        _ type: T.Type, from request: Request, context: some RequestContext
+    ) async throws
+        -> T
+    {
+        try Self.requireJSON(request.headers)
+        return try await json.decode(type, from: request, context: context)
+    }
+
+    /// Refuses (415) a body that does not say it is JSON.
+    static func requireJSON(_ headers: HTTPFields) throws {
+        guard headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw APIError(
+                .unsupportedMediaType, code: "unsupported-media-type",
+                message: "send the body as JSON, with Content-Type: application/json")
+        }
     }
 }

@@ -23,14 +23,6 @@ struct SessionRoutes: Sendable {
     }
 
     @Sendable func signIn(_ request: Request, context: PlumblineRequestContext) async throws -> Response {
-        // A form on another site can post text/plain that happens to be JSON, with no preflight,
-        // and sign the visitor's browser into the sender's account (login CSRF). Browsers send
-        // application/json cross-site only after a CORS preflight, which this server never grants.
-        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
-            throw APIError(
-                .unsupportedMediaType, code: "unsupported-media-type",
-                message: "sign in with a JSON body and Content-Type: application/json")
-        }
         let credentials = try await request.decode(as: Credentials.self, context: context)
         let email = credentials.email.trimmingCharacters(in: .whitespaces)
         let address = context.remoteAddress ?? "unknown"
